@@ -1,0 +1,76 @@
+using System;
+using System.Text;
+
+namespace CpaasGen.Generator.Infrastructure;
+
+/// <summary>
+/// A <see cref="StringBuilder"/> that tracks indentation, in the style of System.Text.Json's generator.
+/// Output always uses '\n' line endings so identical input gives byte-identical output on every OS.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _builder = new(capacity: 8 * 1024);
+    private int _indentation;
+
+    public int Indentation
+    {
+        get => _indentation;
+        set => _indentation = value < 0 ? throw new ArgumentOutOfRangeException(nameof(value)) : value;
+    }
+
+    public SourceWriter WriteLine(string text)
+    {
+        if (text.Length == 0)
+        {
+            _builder.Append('\n');
+            return this;
+        }
+
+        // Multi-line fragments keep their relative indentation.
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed.Length == 0)
+            {
+                _builder.Append('\n');
+                continue;
+            }
+
+            for (var i = 0; i < _indentation; i++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _builder.Append(trimmed).Append('\n');
+        }
+
+        return this;
+    }
+
+    public SourceWriter WriteLine() => WriteLine(string.Empty);
+
+    public SourceWriter OpenBlock(string header)
+    {
+        WriteLine(header);
+        WriteLine("{");
+        _indentation++;
+        return this;
+    }
+
+    public SourceWriter OpenBlock()
+    {
+        WriteLine("{");
+        _indentation++;
+        return this;
+    }
+
+    public SourceWriter CloseBlock(string suffix = "")
+    {
+        _indentation--;
+        WriteLine("}" + suffix);
+        return this;
+    }
+
+    public override string ToString() => _builder.ToString();
+}
