@@ -1,0 +1,33 @@
+using System;
+
+namespace Cpaas;
+
+/// <summary>An access token and the user id it belongs to. <see cref="ToString"/> never shows the token.</summary>
+internal sealed class AccessToken
+{
+    public AccessToken(string value, string userId, DateTimeOffset receivedAt, DateTimeOffset refreshAt, DateTimeOffset? expiresAt)
+    {
+        Value = value;
+        UserId = userId;
+        ReceivedAt = receivedAt;
+        RefreshAt = refreshAt;
+        ExpiresAt = expiresAt;
+    }
+
+    /// <summary>The bearer token.</summary>
+    public string Value { get; }
+
+    /// <summary>The <c>preferred_username</c> claim of the id_token: the <c>{userId}</c> path segment.</summary>
+    public string UserId { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>When half the token's lifetime has passed (the official SDKs' rule).</summary>
+    public DateTimeOffset RefreshAt { get; }
+
+    public DateTimeOffset? ExpiresAt { get; }
+
+    public bool NeedsRefresh(DateTimeOffset now) => now >= RefreshAt;
+
+    public override string ToString() => "AccessToken(user " + UserId + ", refresh at " + RefreshAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + ")";
+}

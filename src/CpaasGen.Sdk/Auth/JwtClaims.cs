@@ -1,0 +1,84 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace Cpaas;
+
+/// <summary>
+/// Reads the few claims the SDK needs from a JWT payload (<c>preferred_username</c>, <c>iat</c>, <c>exp</c>).
+/// The signature is not verified: the token came straight from the token endpoint over TLS, and the SDK only
+/// uses it to learn the user id and when to refresh — exactly as every official Kandy SDK does.
+/// </summary>
+internal readonly record struct JwtClaims(string? PreferredUsername, long? IssuedAt, long? ExpiresAt)
+{
+    public static bool TryRead(string? jwt, out JwtClaims claims)
+    {
+        claims = default;
+        if (string.IsNullOrEmpty(jwt))
+        {
+            return false;
+        }
+
+        var first = jwt.IndexOf('.');
+        var second = first < 0 ? -1 : jwt.IndexOf('.', first + 1);
+        if (first <= 0 || second < 0)
+        {
+            return false;
+        }
+
+        var payload = jwt.AsSpan(first + 1, second - first - 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(payload.Length));
+        try
+        {
+            if (Base64Url.DecodeFromChars(payload, buffer, out _, out var written) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, written));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            string? username = null;
+            long? iat = null;
+            long? exp = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("preferred_username"u8))
+                {
+                    reader.Read();
+                    username = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("iat"u8))
+                {
+                    reader.Read();
+                    iat = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                }
+                else if (reader.ValueTextEquals("exp"u8))
+                {
+                    reader.Read();
+                    exp = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            claims = new JwtClaims(username, iat, exp);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Cpaas.Api;
+using Microsoft.Extensions.Logging;
+
+namespace Cpaas;
+
+public partial class Conversation
+{
+    private const string WebhookChannelType = "webhooks";
+
+    /// <summary>
+    /// Subscribes a webhook to inbound SMS: creates a webhook notification channel, then the subscription that
+    /// notifies it. If the second step fails, the channel is deleted before the error is thrown.
+    /// </summary>
+    /// <param name="request">The webhook and, optionally, the number.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscription id, the number (Kandy's default when none was given) and the webhook.</returns>
+    /// <exception cref="ArgumentException">The webhook is not an absolute http(s) URL, or the number is not valid.</exception>
+    /// <exception cref="CpaasApiException">The API refused (403 when the number is not owned by the account or not assigned to the project).</exception>
+    public virtual async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireSms(request.Type);
+        if (request.WebhookUrl is null || !request.WebhookUrl.IsAbsoluteUri || (request.WebhookUrl.Scheme != Uri.UriSchemeHttps && request.WebhookUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("WebhookUrl must be an absolute http or https URL.", nameof(request.WebhookUrl));
+        }
+
+        if (request.DestinationAddress is not null)
+        {
+            PhoneAddress.Validate(request.DestinationAddress, nameof(request.DestinationAddress));
+        }
+
+        var correlator = request.ClientCorrelator ?? _core.ClientCorrelator;
+        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+        var channel = await _core.Api.NotificationChannels.CreateNotificationChannelAsync(
+            userId,
+            new NotificationChannelRequestBody
+            {
+                NotificationChannel = new NotificationChannelRequest
+                {
+                    ChannelData = new ChannelData { WebhookUrl = request.WebhookUrl.AbsoluteUri },
+                    ChannelType = new ChannelType(WebhookChannelType),
+                    ClientCorrelator = correlator,
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+        var channelId = channel.NotificationChannel.CallbackUrl;
+        if (string.IsNullOrEmpty(channelId))
+        {
+            channelId = ResourceUrls.LastSegment(channel.NotificationChannel.ResourceUrl)
+                ?? throw new CpaasApiException(201, CpaasErrorKind.Unknown, null, null, null, null, "The notification channel response has neither callbackURL nor resourceURL.");
+        }
+
+        InboundSubscriptionResponseBody subscription;
+        try
+        {
+            subscription = await _core.Api.SmsInboundSubscriptions.CreateInboundSubscriptionAsync(
+                userId,
+                new InboundSubscriptionRequestBody
+                {
+                    Subscription = new InboundSubscriptionRequest
+                    {
+                        CallbackReference = new CallbackReference { NotifyUrl = channelId },
+                        ClientCorrelator = correlator,
+                        DestinationAddress = request.DestinationAddress?.Trim(),
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var deleted = await TryDeleteChannelAsync(userId, channelId).ConfigureAwait(false);
+            Log.SubscribeRolledBack(_core.Logger, deleted);
+            if (ex is CpaasApiException { StatusCode: 403 } forbidden and not CpaasAuthenticationException)
+            {
+                throw forbidden.WithHint(request.DestinationAddress is null
+                    ? "Kandy refused the subscription: the user may have no default SMS number assigned to the project."
+                    : "The number " + PhoneMasking.Mask(request.DestinationAddress) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+            }
+
+            throw;
+        }
+
+        var created = subscription.Subscription;
+        var subscriptionId = ResourceUrls.LastSegment(created.ResourceUrl)
+            ?? throw new CpaasApiException(201, CpaasErrorKind.Unknown, null, null, null, null, "The subscription response has no resourceURL, so its id is unknown.");
+        var destination = string.IsNullOrEmpty(created.DestinationAddress) ? request.DestinationAddress : created.DestinationAddress;
+        Log.Subscribed(_core.Logger, PhoneMasking.MaskAddress(destination), subscriptionId);
+        return new SubscribeResult(request.WebhookUrl, destination, subscriptionId, channelId);
+    }
+
+    /// <summary>Removes a subscription and, when it notifies a webhook channel, that channel too.</summary>
+    /// <param name="subscriptionId">The id from <see cref="SubscribeResult.SubscriptionId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was removed.</returns>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="CpaasApiException">The API refused (404 when there is no such subscription).</exception>
+    public virtual async Task<UnsubscribeResult> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = RequireId(subscriptionId, nameof(subscriptionId));
+        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
+        await _core.Api.SmsInboundSubscriptions.DeleteInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
+
+        var channelId = existing.Subscription.CallbackReference?.NotifyUrl;
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return new UnsubscribeResult(id, null, channelDeleted: false);
+        }
+
+        try
+        {
+            var channel = await _core.Api.NotificationChannels.GetNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(channel.NotificationChannel.ChannelType?.Value, WebhookChannelType, StringComparison.OrdinalIgnoreCase))
+            {
+                return new UnsubscribeResult(id, channelId, channelDeleted: false); // not ours to remove (websocket/push channel)
+            }
+
+            await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);
+            return new UnsubscribeResult(id, channelId, channelDeleted: true);
+        }
+        catch (CpaasApiException ex) when (ex.StatusCode == 404)
+        {
+            return new UnsubscribeResult(id, channelId, channelDeleted: true); // already gone
+        }
+        catch (CpaasApiException ex)
+        {
+            // The subscription is gone, which is what the caller asked for; a leftover channel is only logged.
+            Log.ChannelCleanupFailed(_core.Logger, id, ex.StatusCode + " " + ex.ExceptionId);
+            return new UnsubscribeResult(id, channelId, channelDeleted: false);
+        }
+    }
+
+    /// <summary>Lists the inbound-SMS subscriptions.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscriptions (empty when there are none).</returns>
+    public virtual async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(userId, cancellationToken).ConfigureAwait(false);
+        var items = response.SubscriptionList.Subscription;
+        var result = new List<Subscription>(items?.Count ?? 0);
+        if (items is not null)
+        {
+            foreach (var item in items)
+            {
+                result.Add(ToSubscription(item));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Gets one inbound-SMS subscription.</summary>
+    /// <param name="subscriptionId">Its id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscription.</returns>
+    /// <exception cref="CpaasApiException">404 when there is no such subscription.</exception>
+    public virtual async Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = RequireId(subscriptionId, nameof(subscriptionId));
+        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
+        return ToSubscription(response.Subscription);
+    }
+
+    private static Subscription ToSubscription(InboundSubscription item)
+        => new(
+            ResourceUrls.LastSegment(item.ResourceUrl) ?? string.Empty,
+            item.DestinationAddress,
+            item.CallbackReference?.NotifyUrl,
+            item.ClientCorrelator,
+            item.ResourceUrl);
+
+    private async Task<bool> TryDeleteChannelAsync(string userId, string channelId)
+    {
+        try
+        {
+            // Not bound to the caller's token: a cancelled subscribe must still clean up (the per-call timeout bounds it).
+            await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(userId, channelId, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (CpaasApiException ex) when (ex.StatusCode == 404)
+        {
+            return true;
+        }
+        catch (CpaasApiException)
+        {
+            return false;
+        }
+    }
+}

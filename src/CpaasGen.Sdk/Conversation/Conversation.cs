@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Cpaas.Api;
+using Microsoft.Extensions.Logging;
+
+namespace Cpaas;
+
+/// <summary>
+/// SMS through Kandy CPaaS, mirroring the seed's <c>Cpaas::Conversation</c>: send (<see cref="CreateMessageAsync"/>),
+/// receive (<see cref="SubscribeAsync"/> plus <see cref="Notification.Parse(string)"/> in your webhook), and the
+/// stored history. Every method validates its input before any network call and throws
+/// <see cref="CpaasApiException"/> for API errors.
+/// </summary>
+public partial class Conversation
+{
+    private readonly ClientCore _core = null!;
+
+    internal Conversation(ClientCore core) => _core = core;
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected Conversation()
+    {
+    }
+
+    /// <summary>Sends an SMS. With <c>SenderAddress = "default"</c> Kandy picks the user's default number, reported in the result.</summary>
+    /// <param name="request">The message.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The delivery status per destination and the real sender number.</returns>
+    /// <exception cref="ArgumentException">An address is empty or not in an accepted format, the message is empty, or the type is not SMS; the message names the field.</exception>
+    /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
+    public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireSms(request.Type);
+        if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
+        {
+            throw new ArgumentException("DestinationAddress needs at least one address.", nameof(request.DestinationAddress));
+        }
+
+        var destinations = new List<string>(request.DestinationAddress.Count);
+        foreach (var destination in request.DestinationAddress)
+        {
+            PhoneAddress.Validate(destination, nameof(request.DestinationAddress));
+            destinations.Add(destination.Trim());
+        }
+
+        var isDefault = string.Equals(request.SenderAddress?.Trim(), PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase);
+        if (!isDefault)
+        {
+            PhoneAddress.Validate(request.SenderAddress, nameof(request.SenderAddress));
+        }
+
+        if (string.IsNullOrEmpty(request.Message))
+        {
+            throw new ArgumentException("Message must not be empty.", nameof(request.Message));
+        }
+
+        var sender = isDefault ? PhoneAddress.DefaultSender : request.SenderAddress!.Trim();
+        var body = new OutboundSmsMessageRequestBody
+        {
+            OutboundSmsMessageRequest = new OutboundSmsMessageRequest
+            {
+                Address = destinations,
+                ClientCorrelator = request.ClientCorrelator ?? _core.ClientCorrelator,
+                OutboundSmsTextMessage = new OutboundSmsTextMessage { Message = request.Message },
+            },
+        };
+
+        OutboundSmsMessageResponseBody response;
+        try
+        {
+            var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+            response = await _core.Api.SmsOutbound.CreateOutboundSmsMessageAsync(userId, sender, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaasApiException ex) when (ex.StatusCode == 403 && ex is not CpaasAuthenticationException)
+        {
+            throw ex.WithHint(isDefault
+                ? "Kandy refused the \"default\" sender: the user may have no default SMS number assigned to the project."
+                : "The sender number " + PhoneMasking.Mask(sender) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+        }
+
+        var result = response.OutboundSmsMessageRequest;
+        var deliveryInfo = new List<DeliveryInfo>(result.DeliveryInfoList.DeliveryInfo.Count);
+        foreach (var item in result.DeliveryInfoList.DeliveryInfo)
+        {
+            deliveryInfo.Add(new DeliveryInfo(item.Address ?? item.DestinationAddress, new DeliveryStatus(item.DeliveryStatus.Value)));
+        }
+
+        var resolvedSender = Resolve(result.SenderAddress) ?? SenderFromResourceUrl(result.ResourceUrl) ?? (isDefault ? null : sender);
+        var sent = new CreateMessageResult(
+            deliveryInfo,
+            result.OutboundSmsTextMessage?.Message ?? request.Message,
+            resolvedSender,
+            ResourceUrls.LastSegment(result.ResourceUrl),
+            result.ResourceUrl,
+            result.ClientCorrelator);
+        if (_core.Logger.IsEnabled(LogLevel.Information))
+        {
+            Log.MessageSent(_core.Logger, PhoneMasking.MaskAddress(resolvedSender), deliveryInfo.Count, string.Join(", ", deliveryInfo));
+        }
+
+        return sent;
+    }
+
+    private static string? Resolve(string? sender)
+        => string.IsNullOrWhiteSpace(sender) || string.Equals(sender, PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase) ? null : sender;
+
+    /// <summary>The sender number from a send's resource URL: its <c>outbound/{sender}</c> or <c>remoteAddresses/{sender}</c> segment.</summary>
+    internal static string? SenderFromResourceUrl(string? resourceUrl)
+        => Resolve(ResourceUrls.SegmentAfter(resourceUrl, "outbound")) ?? Resolve(ResourceUrls.SegmentAfter(resourceUrl, "remoteAddresses"));
+
+    private static void RequireSms(ConversationType type)
+    {
+        if (type != ConversationType.Sms)
+        {
+            throw new ArgumentException("Type " + type + " is not supported; only ConversationType.Sms is.", nameof(CreateMessageRequest.Type));
+        }
+    }
+
+    private static string RequireId(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException(name + " must not be empty.", name);
+        }
+
+        return value.Trim();
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cpaas;
+
+/// <summary>
+/// The Kandy CPaaS client. Create one and share it: it is immutable and thread-safe. No network call happens in
+/// the constructor; the first call gets the access token. Send and receive SMS through <see cref="Conversation"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var client = new CpaasClient(new CpaasClientOptions {
+///     BaseUrl = new Uri("https://oauth-cpaas.att.com"), ClientId = "PRIV-…", ClientSecret = "…" });
+/// var sent = await client.Conversation.CreateMessageAsync(new CreateMessageRequest {
+///     DestinationAddress = ["+16131234567"], SenderAddress = "default", Message = "hi :)" });
+/// </code>
+/// </example>
+public class CpaasClient : IDisposable
+{
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly ClientCore? _core;
+
+    /// <summary>Creates a client with its own <see cref="HttpClient"/> (disposed with the client).</summary>
+    /// <param name="options">The settings; copied and validated here.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public CpaasClient(CpaasClientOptions options)
+        : this(options, null, null)
+    {
+    }
+
+    /// <summary>Creates a client on an injected <see cref="HttpClient"/> (for example from IHttpClientFactory); the client does not dispose it.</summary>
+    /// <param name="options">The settings; copied and validated here.</param>
+    /// <param name="httpClient">The HTTP client every call goes through.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public CpaasClient(CpaasClientOptions options, HttpClient httpClient)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), null)
+    {
+    }
+
+    /// <summary>Creates a client on an injected <see cref="HttpClient"/>, logging to <paramref name="loggerFactory"/>.</summary>
+    /// <param name="options">The settings; copied and validated here.</param>
+    /// <param name="httpClient">The HTTP client every call goes through; null to let the client own one.</param>
+    /// <param name="loggerFactory">Where to log (phone numbers masked; no tokens, secrets or message text).</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    public CpaasClient(CpaasClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = options.Clone();
+        var problem = copy.Validate();
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (httpClient is null)
+        {
+            _ownedHttpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the per-call timeout is CpaasClientOptions.Timeout
+            };
+        }
+
+        _core = new ClientCore(copy, httpClient ?? _ownedHttpClient!, loggerFactory ?? NullLoggerFactory.Instance);
+        Conversation = new Conversation(_core);
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected CpaasClient()
+    {
+        Conversation = null!;
+    }
+
+    /// <summary>SMS: send, subscribe to inbound SMS, history. Mirrors the seed's <c>Cpaas::Conversation</c>.</summary>
+    public virtual Conversation Conversation { get; }
+
+    /// <summary>The base URL this client talks to.</summary>
+    public Uri? BaseUrl => _core?.Options.BaseUrl;
+
+    /// <summary>The user id (the id_token's <c>preferred_username</c>) that every resource URL contains; gets a token if needed.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The user id.</returns>
+    public virtual async Task<string> GetUserIdAsync(CancellationToken cancellationToken = default)
+        => await Core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>How many token requests this client has made (one per token lifetime half, however many calls run).</summary>
+    public int TokenRequestCount => _core?.Tokens.RequestCount ?? 0;
+
+    internal ClientCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
+
+    /// <summary>Disposes the HTTP client if this client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the HTTP client if this client created it.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+}

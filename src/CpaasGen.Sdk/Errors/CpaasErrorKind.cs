@@ -1,0 +1,20 @@
+namespace Cpaas;
+
+/// <summary>Which kind of error body the API sent.</summary>
+public enum CpaasErrorKind
+{
+    /// <summary>The body was empty, not JSON, or JSON of an unknown shape; see <see cref="CpaasApiException.ResponseSnippet"/>.</summary>
+    Unknown = 0,
+
+    /// <summary><c>requestError.serviceException</c>: the request was invalid (ids like <c>SVC0002</c>).</summary>
+    ServiceException,
+
+    /// <summary><c>requestError.policyException</c>: a policy forbids the request, such as an unowned number (ids like <c>POL0001</c>).</summary>
+    PolicyException,
+
+    /// <summary>An OAuth error body (<c>error</c>, <c>error_description</c>) from the token endpoint.</summary>
+    OAuth,
+
+    /// <summary>The request never got an answer: a network failure, a timeout, or a response too large to accept.</summary>
+    Transport,
+}

@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Cpaas.Api;
+using Microsoft.Extensions.Logging;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions.Store;
+using Microsoft.Kiota.Serialization.Form;
+
+namespace Cpaas;
+
+/// <summary>
+/// The Kiota <see cref="IRequestAdapter"/> the generated clients run on inside <see cref="CpaasClient"/>: one
+/// injected <see cref="HttpClient"/>, bearer token from <see cref="TokenProvider"/> (refreshed once and retried once
+/// on a 401), the <c>X-Cpaas-Agent</c> header, a per-call timeout, size-capped responses read with the generated
+/// models' Utf8JsonReader fast path, and every failure turned into a <see cref="CpaasApiException"/>.
+/// </summary>
+internal sealed class CpaasRequestAdapter : IRequestAdapter
+{
+    private static readonly SerializationWriterFactoryRegistry Writers = CreateWriters();
+
+    private readonly HttpClient _http;
+    private readonly TokenProvider? _tokens;
+    private readonly CpaasClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _baseUrl;
+    private readonly bool _authentication;
+
+    public CpaasRequestAdapter(HttpClient http, CpaasClientOptions options, TokenProvider? tokens, ILogger logger, bool authentication = false)
+    {
+        _http = http;
+        _options = options;
+        _tokens = tokens;
+        _logger = logger;
+        _authentication = authentication;
+        _baseUrl = options.BaseUrl!.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+
+    public ISerializationWriterFactory SerializationWriterFactory => Writers;
+
+    /// <summary>The base URL. Fixed by the options: the client is immutable.</summary>
+    public string? BaseUrl
+    {
+        get => _baseUrl;
+        set
+        {
+            if (!string.Equals(value?.TrimEnd('/'), _baseUrl, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The base URL of a CpaasClient is fixed by CpaasClientOptions.BaseUrl.");
+            }
+        }
+    }
+
+    public void EnableBackingStore(IBackingStoreFactory backingStoreFactory) => throw new NotSupportedException("Backing stores are not used by the CpaasGen SDK.");
+
+    public async Task<TModel?> SendAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where TModel : IParsable
+    {
+        var response = await SendCoreAsync(requestInfo, cancellationToken).ConfigureAwait(false);
+        return Deserialize(response, factory);
+    }
+
+    public async Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => await SendCoreAsync(requestInfo, cancellationToken).ConfigureAwait(false);
+
+    public Task<IEnumerable<TModel>?> SendCollectionAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where TModel : IParsable => throw new NotSupportedException("The spec has no top-level JSON arrays; the generated clients never call this.");
+
+    public Task<TModel?> SendPrimitiveAsync<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields)] TModel>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("The spec has no primitive response bodies; the generated clients never call this.");
+
+    public Task<IEnumerable<TModel>?> SendPrimitiveCollectionAsync<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields)] TModel>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("The spec has no primitive response bodies; the generated clients never call this.");
+
+    public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
+    {
+        var message = CreateMessage(requestInfo, ReadContent(requestInfo), token: null);
+        return Task.FromResult(message is T typed ? typed : default);
+    }
+
+    private TModel Deserialize<TModel>(Response response, ParsableFactory<TModel> factory)
+        where TModel : IParsable
+    {
+        var body = response.Body.Span;
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new CpaasApiException(response.Status, CpaasErrorKind.Unknown, null, null, null, "(empty body)", "A JSON body was expected.");
+        }
+
+        var model = factory(FactoryOnlyParseNode.Instance);
+        if (model is not IJsonModel fast)
+        {
+            throw new NotSupportedException(typeof(TModel).Name + " has no generated JSON fast path.");
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            reader.Read();
+            fast.ReadJson(ref reader);
+            return model;
+        }
+        catch (JsonException ex)
+        {
+            throw new CpaasApiException(
+                response.Status,
+                CpaasErrorKind.Unknown,
+                null,
+                null,
+                null,
+                PhoneMasking.Snippet(body),
+                "The response body is not the JSON the API description declares (" + PhoneMasking.Mask(ex.Message) + ").",
+                ex);
+        }
+    }
+
+    private async Task<Response> SendCoreAsync(RequestInformation requestInfo, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var content = ReadContent(requestInfo);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout.CancelAfter(_options.Timeout);
+        }
+
+        var operation = Describe(requestInfo);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var token = _tokens is null ? null : await _tokens.GetTokenAsync(timeout.Token).ConfigureAwait(false);
+                using var request = CreateMessage(requestInfo, content, token);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status == 401 && token is not null && attempt == 1)
+                {
+                    Log.Unauthorized(_logger, operation);
+                    _tokens!.Invalidate(token);
+                    continue;
+                }
+
+                var body = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
+                Log.Call(_logger, operation, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (status is >= 200 and < 300)
+                {
+                    return new Response(status, body);
+                }
+
+                throw ErrorBodyParser.Parse(status, body.Span, _authentication);
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.Failed(_logger, operation, "timeout");
+            throw Transport("The call did not complete within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).", new TimeoutException(ex.Message, ex));
+        }
+        catch (HttpRequestException ex)
+        {
+            Log.Failed(_logger, operation, ex.HttpRequestError.ToString());
+            throw Transport("The request failed: " + ex.HttpRequestError + " (" + PhoneMasking.Mask(ex.Message) + ").", ex);
+        }
+        catch (IOException ex)
+        {
+            Log.Failed(_logger, operation, "I/O");
+            throw Transport("The connection failed while reading the response (" + PhoneMasking.Mask(ex.Message) + ").", ex);
+        }
+    }
+
+    private CpaasApiException Transport(string text, Exception inner)
+        => _authentication
+            ? new CpaasAuthenticationException(0, CpaasErrorKind.Transport, null, text, null, inner)
+            : new CpaasApiException(0, CpaasErrorKind.Transport, null, text, null, null, null, inner);
+
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            throw new CpaasApiException(status, CpaasErrorKind.Transport, null, null, null, null, "The response declares " + declared + " bytes, more than CpaasClientOptions.MaxResponseBytes (" + limit + ").");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[declared is > 0 and <= 64 * 1024 ? (int)declared.Value : 4096];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= limit)
+                    {
+                        // One more byte tells whether the body is exactly at the limit or over it.
+                        var probe = new byte[1];
+                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+                        {
+                            break;
+                        }
+
+                        throw new CpaasApiException(status, CpaasErrorKind.Transport, null, null, null, null, "The response is larger than CpaasClientOptions.MaxResponseBytes (" + limit + ").");
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit));
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return buffer.AsMemory(0, length);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(RequestInformation requestInfo, ReadOnlyMemory<byte>? content, AccessToken? token)
+    {
+        requestInfo.PathParameters["baseurl"] = _baseUrl;
+        var message = new HttpRequestMessage(new HttpMethod(requestInfo.HttpMethod.ToString()), requestInfo.URI);
+        string? contentType = null;
+        foreach (var header in requestInfo.Headers)
+        {
+            if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in header.Value)
+                {
+                    contentType = value;
+                }
+
+                continue;
+            }
+
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        message.Headers.TryAddWithoutValidation("X-Cpaas-Agent", SdkInfo.Agent);
+        if (token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+
+        if (content is { } bytes)
+        {
+            var body = new ReadOnlyMemoryContent(bytes);
+            body.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/json");
+            message.Content = body;
+        }
+
+        return message;
+    }
+
+    private static ReadOnlyMemory<byte>? ReadContent(RequestInformation requestInfo)
+    {
+        if (requestInfo.Content is not { } stream)
+        {
+            return null;
+        }
+
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            return segment.AsMemory();
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The operation as "METHOD /path/{template}": no ids or phone numbers, safe to log.</summary>
+    private static string Describe(RequestInformation requestInfo)
+    {
+        var template = requestInfo.UrlTemplate ?? string.Empty;
+        template = template.Replace("{+baseurl}", string.Empty, StringComparison.Ordinal).Replace("{+", "{", StringComparison.Ordinal);
+        var query = template.IndexOf("{?", StringComparison.Ordinal);
+        if (query >= 0)
+        {
+            template = template[..query];
+        }
+
+        return requestInfo.HttpMethod + " " + template;
+    }
+
+    private static SerializationWriterFactoryRegistry CreateWriters()
+    {
+        var registry = new SerializationWriterFactoryRegistry();
+        registry.ContentTypeAssociatedFactories["application/json"] = new FastJsonSerializationWriterFactory();
+        registry.ContentTypeAssociatedFactories["application/x-www-form-urlencoded"] = new FormSerializationWriterFactory();
+        return registry;
+    }
+
+    private readonly record struct Response(int Status, ReadOnlyMemory<byte> Body);
+}

@@ -1,0 +1,191 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Cpaas.Api;
+
+namespace Cpaas;
+
+/// <summary>
+/// Parses Kandy webhook bodies, as the seed's <c>Cpaas::Notification.parse</c>: the single top-level key says which
+/// notification it is. Fixes the official SDKs' parse bugs: <c>NotificationDateTime</c> is the envelope's time (not the
+/// message's), an event's message id is <see cref="SmsEventNotification.MessageId"/> (not a subscription id), and an
+/// unknown key gives an <see cref="UnknownNotification"/> with the raw JSON instead of an empty object.
+/// </summary>
+public static class Notification
+{
+    /// <summary>The largest body <see cref="ParseAsync"/> reads (1 MiB); real notifications are well under 2 KiB.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
+
+    /// <summary>Parses a notification body.</summary>
+    /// <param name="body">The JSON body as text.</param>
+    /// <returns>The typed notification.</returns>
+    /// <exception cref="CpaasNotificationParseException">The body is not a valid notification; the message says where and why.</exception>
+    public static CpaasNotification Parse(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var max = Encoding.UTF8.GetMaxByteCount(body.Length);
+        if (max <= 1024)
+        {
+            Span<byte> stack = stackalloc byte[max];
+            var written = Encoding.UTF8.GetBytes(body, stack);
+            return Parse(stack[..written]);
+        }
+
+        return Parse(Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Parses a notification body.</summary>
+    /// <param name="utf8Body">The JSON body as UTF-8 bytes.</param>
+    /// <returns>The typed notification.</returns>
+    /// <exception cref="CpaasNotificationParseException">The body is not a valid notification; the message says where and why.</exception>
+    public static CpaasNotification Parse(ReadOnlySpan<byte> utf8Body)
+    {
+        try
+        {
+            return ParseCore(utf8Body);
+        }
+        catch (JsonException ex)
+        {
+            // The reader's own errors carry line/byte-in-line; ours carry the absolute byte offset in the message.
+            throw new CpaasNotificationParseException(
+                "The notification is not valid: " + PhoneMasking.Mask(ex.Message),
+                ex.BytePositionInLine,
+                ex.LineNumber,
+                ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader throws this for a token of the wrong kind (e.g. GetString on a number).
+            throw new CpaasNotificationParseException("The notification is not valid: " + PhoneMasking.Mask(ex.Message), innerException: ex);
+        }
+    }
+
+    /// <summary>Reads a notification body from a stream (for example <c>HttpRequest.Body</c>) and parses it.</summary>
+    /// <param name="utf8Body">The stream; read to its end, at most <see cref="MaxBodyBytes"/> bytes.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The typed notification.</returns>
+    /// <exception cref="CpaasNotificationParseException">The body is too large or not a valid notification.</exception>
+    public static async Task<CpaasNotification> ParseAsync(Stream utf8Body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Body);
+        var buffer = new byte[4096];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length >= MaxBodyBytes)
+                {
+                    throw new CpaasNotificationParseException("The notification body is larger than " + MaxBodyBytes + " bytes.", length);
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes));
+            }
+
+            var read = await utf8Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return Parse(buffer.AsSpan(0, length));
+    }
+
+    private static CpaasNotification ParseCore(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        if (!reader.Read())
+        {
+            throw new CpaasNotificationParseException("The notification body is empty.", 0);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new CpaasNotificationParseException("A notification must be a JSON object; found " + reader.TokenType + ".", reader.TokenStartIndex);
+        }
+
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            throw new CpaasNotificationParseException("A notification must have one top-level member naming its kind; the object is empty.", reader.TokenStartIndex);
+        }
+
+        CpaasNotification result;
+        if (reader.ValueTextEquals("inboundSMSMessageNotification"u8))
+        {
+            reader.Read();
+            RequireObject(ref reader, "inboundSMSMessageNotification");
+            var n = InboundSmsMessageNotification.ReadFrom(ref reader);
+            var m = n.InboundSmsMessage;
+            result = new InboundSmsNotification(n.Id, n.DateTime, m.DateTime, m.DestinationAddress, m.Message, m.MessageId, m.SenderAddress);
+        }
+        else if (reader.ValueTextEquals("outboundSMSMessageNotification"u8))
+        {
+            reader.Read();
+            RequireObject(ref reader, "outboundSMSMessageNotification");
+            var n = OutboundSmsMessageNotification.ReadFrom(ref reader);
+            var m = n.OutboundSmsMessage;
+            result = new OutboundSmsNotification(n.Id, n.DateTime, m.DateTime, m.DestinationAddress, m.Message, m.MessageId, m.SenderAddress);
+        }
+        else if (reader.ValueTextEquals("smsSubscriptionCancellationNotification"u8))
+        {
+            reader.Read();
+            RequireObject(ref reader, "smsSubscriptionCancellationNotification");
+            var n = Api.SmsSubscriptionCancellationNotification.ReadFrom(ref reader);
+            var href = n.Link.Count > 0 ? n.Link[0].Href : null;
+            result = new SmsSubscriptionCancellationNotification(n.Id, n.DateTime, ResourceUrls.LastSegment(href), href);
+        }
+        else if (reader.ValueTextEquals("smsEventNotification"u8))
+        {
+            reader.Read();
+            RequireObject(ref reader, "smsEventNotification");
+            var n = Api.SmsEventNotification.ReadFrom(ref reader);
+            var href = n.Link.Count > 0 ? n.Link[0].Href : null;
+            result = new SmsEventNotification(n.Id, n.DateTime, ResourceUrls.LastSegment(href), href, new SmsEventDetails(n.EventDescription, n.EventType.Value));
+        }
+        else
+        {
+            var key = reader.GetString() ?? string.Empty;
+            reader.Read();
+            reader.Skip();
+            RequireEnd(ref reader, body);
+            return new UnknownNotification(key, Encoding.UTF8.GetString(body));
+        }
+
+        RequireEnd(ref reader, body);
+        return result;
+    }
+
+    private static void RequireObject(ref Utf8JsonReader reader, string key)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new CpaasNotificationParseException("'" + key + "' must be an object; found " + reader.TokenType + " at byte " + reader.TokenStartIndex + ".", reader.TokenStartIndex);
+        }
+    }
+
+    private static void RequireEnd(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        if (!reader.Read())
+        {
+            throw new CpaasNotificationParseException("The notification ends before its closing brace.", body.Length);
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new CpaasNotificationParseException("A notification must have exactly one top-level member; found another at byte " + reader.TokenStartIndex + ".", reader.TokenStartIndex);
+        }
+
+        if (reader.Read())
+        {
+            throw new CpaasNotificationParseException("Unexpected data after the notification at byte " + reader.TokenStartIndex + ".", reader.TokenStartIndex);
+        }
+    }
+}
