@@ -39,8 +39,11 @@ public sealed class CpaasClientOptions
     /// <summary>Responses larger than this are rejected (protects against a runaway or hostile server). Default 4 MiB.</summary>
     public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
-    /// <summary>The clock, for tests of token refresh. Default <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>Retries of transient failures. POST is never retried once the request may have reached the server.</summary>
+    public CpaasRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The clock, for tests of token refresh. Default <see cref="TimeProvider.System"/>. Internal so configuration binding never sees it.</summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>True when the options use project credentials (client_credentials grant).</summary>
     internal bool UsesClientSecret => !string.IsNullOrEmpty(ClientSecret);
@@ -89,10 +92,20 @@ public sealed class CpaasClientOptions
             return "CpaasClientOptions.TimeProvider must not be null.";
         }
 
-        return null;
+        if (Retry is null)
+        {
+            return "CpaasClientOptions.Retry must not be null.";
+        }
+
+        return Retry.Validate();
     }
 
-    internal CpaasClientOptions Clone() => (CpaasClientOptions)MemberwiseClone();
+    internal CpaasClientOptions Clone()
+    {
+        var copy = (CpaasClientOptions)MemberwiseClone();
+        copy.Retry = Retry?.Clone()!;
+        return copy;
+    }
 
     /// <summary>Never shows secrets.</summary>
     /// <returns>A description with the base URL and client id only.</returns>

@@ -111,6 +111,7 @@ internal sealed class TokenProvider
     private async Task<AccessToken> RequestTokenAsync()
     {
         Interlocked.Increment(ref _requests);
+        CpaasTelemetry.TokenRefreshes.Add(1);
         var grant = _options.UsesClientSecret ? GrantType.ClientCredentials : GrantType.Password;
         Log.TokenRequested(_logger, grant.Value);
         var request = _options.UsesClientSecret

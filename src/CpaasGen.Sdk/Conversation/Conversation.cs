@@ -97,6 +97,11 @@ public partial class Conversation
             ResourceUrls.LastSegment(result.ResourceUrl),
             result.ResourceUrl,
             result.ClientCorrelator);
+        foreach (var item in deliveryInfo)
+        {
+            CpaasTelemetry.SmsSent.Add(1, new KeyValuePair<string, object?>("cpaas.delivery_status", item.DeliveryStatus.IsKnown ? item.DeliveryStatus.Value : "other"));
+        }
+
         if (_core.Logger.IsEnabled(LogLevel.Information))
         {
             Log.MessageSent(_core.Logger, PhoneMasking.MaskAddress(resolvedSender), deliveryInfo.Count, string.Join(", ", deliveryInfo));

@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Subscription {SubscriptionId} was deleted but its notification channel could not be deleted ({Reason})")]
     public static partial void ChannelCleanupFailed(ILogger logger, string subscriptionId, string reason);
 
+    [LoggerMessage(10, LogLevel.Information, "{Operation}: retrying after {Reason} in {DelayMs:0} ms")]
+    public static partial void Retrying(ILogger logger, string operation, string reason, double delayMs);
+
     [LoggerMessage(9, LogLevel.Information, "Subscribed {Destination} to inbound SMS as {SubscriptionId}")]
     public static partial void Subscribed(ILogger logger, string destination, string subscriptionId);
 }

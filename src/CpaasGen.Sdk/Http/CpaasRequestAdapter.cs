@@ -126,54 +126,180 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
     {
         cancellationToken.ThrowIfCancellationRequested();
         var content = ReadContent(requestInfo);
+        var operation = Describe(requestInfo);
+        var idempotent = requestInfo.HttpMethod is not Method.POST and not Method.PATCH;
+        var retry = _options.Retry;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
             timeout.CancelAfter(_options.Timeout);
         }
 
-        var operation = Describe(requestInfo);
+        using var activity = CpaasTelemetry.Source.StartActivity(operation, ActivityKind.Client);
+        activity?.SetTag("http.request.method", requestInfo.HttpMethod.ToString());
+        activity?.SetTag("url.template", operation);
         var started = Stopwatch.GetTimestamp();
+        var retries = 0;
+        var refreshed = false;
+        var status = 0;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            while (true)
             {
                 var token = _tokens is null ? null : await _tokens.GetTokenAsync(timeout.Token).ConfigureAwait(false);
-                using var request = CreateMessage(requestInfo, content, token);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (status == 401 && token is not null && attempt == 1)
+                HttpResponseMessage response;
+                try
                 {
-                    Log.Unauthorized(_logger, operation);
-                    _tokens!.Invalidate(token);
+                    using var request = CreateMessage(requestInfo, content, token);
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException && !timeout.IsCancellationRequested
+                    && retries < retry.MaxRetries && (idempotent || NeverReachedServer(ex)))
+                {
+                    retries++;
+                    if (!await WaitBeforeRetryAsync(operation, Backoff(retry, retries), "network", started, timeout.Token).ConfigureAwait(false))
+                    {
+                        throw;
+                    }
+
                     continue;
                 }
 
-                var body = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
-                Log.Call(_logger, operation, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (status is >= 200 and < 300)
+                using (response)
                 {
-                    return new Response(status, body);
-                }
+                    status = (int)response.StatusCode;
+                    if (status == 401 && token is not null && !refreshed)
+                    {
+                        Log.Unauthorized(_logger, operation);
+                        refreshed = true;
+                        _tokens!.Invalidate(token);
+                        continue;
+                    }
 
-                throw ErrorBodyParser.Parse(status, body.Span, _authentication);
+                    if (idempotent && retries < retry.MaxRetries && status is 429 or 502 or 503 or 504)
+                    {
+                        var delay = RetryAfter(response) ?? Backoff(retry, retries + 1);
+                        if (delay <= retry.MaxDelay)
+                        {
+                            retries++;
+                            if (await WaitBeforeRetryAsync(operation, delay, status.ToString(System.Globalization.CultureInfo.InvariantCulture), started, timeout.Token).ConfigureAwait(false))
+                            {
+                                continue;
+                            }
+                        }
+                    }
+
+                    var body = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    Log.Call(_logger, operation, status, elapsed.TotalMilliseconds);
+                    activity?.SetTag("http.response.status_code", status);
+                    Record(operation, status, elapsed);
+                    if (status is >= 200 and < 300)
+                    {
+                        return new Response(status, body);
+                    }
+
+                    var error = ErrorBodyParser.Parse(status, body.Span, _authentication);
+                    throw Failed(activity, operation, error);
+                }
             }
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.Failed(_logger, operation, "timeout");
-            throw Transport("The call did not complete within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).", new TimeoutException(ex.Message, ex));
+            throw Failed(activity, operation, Transport("The call did not complete within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).", new TimeoutException(ex.Message, ex)));
         }
         catch (HttpRequestException ex)
         {
             Log.Failed(_logger, operation, ex.HttpRequestError.ToString());
-            throw Transport("The request failed: " + ex.HttpRequestError + " (" + PhoneMasking.Mask(ex.Message) + ").", ex);
+            throw Failed(activity, operation, Transport("The request failed: " + ex.HttpRequestError + " (" + PhoneMasking.Mask(ex.Message) + ").", ex));
         }
         catch (IOException ex)
         {
             Log.Failed(_logger, operation, "I/O");
-            throw Transport("The connection failed while reading the response (" + PhoneMasking.Mask(ex.Message) + ").", ex);
+            throw Failed(activity, operation, Transport("The connection failed while reading the response (" + PhoneMasking.Mask(ex.Message) + ").", ex));
         }
+    }
+
+    /// <summary>A POST may be retried only when the connection was refused: then no byte of it reached the server.</summary>
+    internal static bool NeverReachedServer(Exception ex)
+    {
+        if (ex is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
+        {
+            return false;
+        }
+
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _options.TimeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>Exponential backoff with full jitter: a random delay up to min(MaxDelay, BaseDelay × 2^(attempt-1)).</summary>
+    internal static TimeSpan Backoff(CpaasRetryOptions retry, int attempt)
+    {
+        var ceiling = Math.Min(retry.MaxDelay.TotalMilliseconds, retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1)));
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+    }
+
+    /// <summary>Waits before a retry; false when the wait would not fit in the call's timeout (then the caller gives up now).</summary>
+    private async Task<bool> WaitBeforeRetryAsync(string operation, TimeSpan delay, string reason, long started, CancellationToken cancellationToken)
+    {
+        if (_options.Timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) + delay >= _options.Timeout)
+        {
+            return false;
+        }
+
+        Log.Retrying(_logger, operation, reason, delay.TotalMilliseconds);
+        CpaasTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("url.template", operation), new KeyValuePair<string, object?>("reason", reason));
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static void Record(string operation, int status, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "url.template", operation }, { "http.response.status_code", status } };
+        CpaasTelemetry.Calls.Add(1, tags);
+        CpaasTelemetry.Duration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    private static CpaasApiException Failed(Activity? activity, string operation, CpaasApiException error)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Kind.ToString());
+        activity?.SetTag("error.type", error.StatusCode > 0 ? error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : error.Kind.ToString());
+        if (error.ExceptionId is not null)
+        {
+            activity?.SetTag("cpaas.exception_id", error.ExceptionId);
+        }
+
+        CpaasTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("url.template", operation), new KeyValuePair<string, object?>("error.kind", error.Kind.ToString()));
+        return error;
     }
 
     private CpaasApiException Transport(string text, Exception inner)

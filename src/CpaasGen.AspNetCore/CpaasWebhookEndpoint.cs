@@ -1,0 +1,183 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Cpaas.AspNetCore;
+
+/// <summary>The request pipeline of one mapped webhook: secret check, bounded read, parse, de-duplication, dispatch.</summary>
+internal sealed partial class CpaasWebhookEndpoint
+{
+    private readonly CpaasWebhookHandlers _handlers;
+    private readonly InMemoryCpaasDuplicateStore _fallbackStore = new();
+
+    public CpaasWebhookEndpoint(CpaasWebhookHandlers handlers) => _handlers = handlers;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var options = services.GetService<IOptions<CpaasWebhookOptions>>()?.Value ?? new CpaasWebhookOptions();
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Cpaas.AspNetCore.Webhook") ?? NullLogger.Instance;
+        var ct = context.RequestAborted;
+
+        if (options.SharedSecret is { Length: > 0 } secret && !HasSecret(context.Request, options, secret))
+        {
+            LogRejected(logger, "missing or wrong shared secret");
+            await Problem(context, StatusCodes.Status401Unauthorized, "Unauthorized", "The webhook call did not carry the shared secret.").ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Request.ContentLength > options.MaxBodyBytes)
+        {
+            await Problem(context, StatusCodes.Status413PayloadTooLarge, "Payload too large", "A notification body is at most " + options.MaxBodyBytes + " bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request.Body, options.MaxBodyBytes, ct).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            await Problem(context, StatusCodes.Status413PayloadTooLarge, "Payload too large", "A notification body is at most " + options.MaxBodyBytes + " bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        CpaasNotification notification;
+        try
+        {
+            notification = Notification.Parse(body);
+        }
+        catch (CpaasNotificationParseException ex)
+        {
+            LogRejected(logger, "malformed notification at byte " + ex.BytePosition);
+            await Problem(context, StatusCodes.Status400BadRequest, "Malformed notification", ex.Message, ex.BytePosition).ConfigureAwait(false);
+            return;
+        }
+
+        var store = services.GetService<ICpaasDuplicateStore>() ?? _fallbackStore;
+        var id = notification.NotificationId;
+        if (id is not null && !await store.TryClaimAsync(id, options.DuplicateWindow, ct).ConfigureAwait(false))
+        {
+            LogDuplicate(logger, notification.Type, id);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.Headers["X-Cpaas-Duplicate"] = "true";
+            return;
+        }
+
+        try
+        {
+            await _handlers.DispatchAsync(notification, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (id is not null)
+            {
+                await store.ReleaseAsync(id, default).ConfigureAwait(false);
+            }
+
+            LogHandlerFailed(logger, ex, notification.Type, id);
+            await Problem(context, StatusCodes.Status500InternalServerError, "Handler failed", "The notification was not handled; Kandy will deliver it again.").ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            if (id is not null)
+            {
+                await store.ReleaseAsync(id, default).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        LogHandled(logger, notification.Type, id);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>Constant-time comparison (of SHA-256 digests, so lengths leak nothing either).</summary>
+    internal static bool SecretEquals(string? presented, string expected)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+
+        Span<byte> a = stackalloc byte[32];
+        Span<byte> b = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), a);
+        SHA256.HashData(Encoding.UTF8.GetBytes(expected), b);
+        return CryptographicOperations.FixedTimeEquals(a, b);
+    }
+
+    private static bool HasSecret(HttpRequest request, CpaasWebhookOptions options, string secret)
+    {
+        string? presented = request.Query.TryGetValue(options.SecretQueryParameter, out var query) ? query.ToString() : null;
+        if (presented is null && request.Headers.TryGetValue(options.SecretHeader, out var header))
+        {
+            presented = header.ToString();
+            if (presented.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                presented = presented["Bearer ".Length..];
+            }
+        }
+
+        return SecretEquals(presented, secret);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(Stream stream, int max, System.Threading.CancellationToken ct)
+    {
+        var buffer = new byte[Math.Min(4096, max + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > max)
+                {
+                    throw new InvalidDataException();
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            if (length > max)
+            {
+                throw new InvalidDataException();
+            }
+        }
+
+        return buffer.AsSpan(0, length).ToArray();
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail, long? bytePosition = null)
+    {
+        var extensions = bytePosition is { } position ? new System.Collections.Generic.Dictionary<string, object?> { ["bytePosition"] = position } : null;
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(context);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Webhook handled a {Kind} notification {NotificationId}")]
+    private static partial void LogHandled(ILogger logger, string kind, string? notificationId);
+
+    [LoggerMessage(2, LogLevel.Information, "Webhook acknowledged a duplicate {Kind} notification {NotificationId} without handling it again")]
+    private static partial void LogDuplicate(ILogger logger, string kind, string notificationId);
+
+    [LoggerMessage(3, LogLevel.Warning, "Webhook rejected a call: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(4, LogLevel.Error, "Webhook handler failed for a {Kind} notification {NotificationId}; answering 500 so it is delivered again")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string? notificationId);
+}
