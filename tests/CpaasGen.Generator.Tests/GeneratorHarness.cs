@@ -14,6 +14,12 @@ namespace CpaasGen.Generator.Tests;
 /// <summary>Runs the generator in-process with CSharpGeneratorDriver, the way the compiler does in a build.</summary>
 internal static class GeneratorHarness
 {
+    /// <summary>The path every inline spec is given; diagnostics must point at it.</summary>
+    public const string DefaultSpecPath = "/specs/openapi.yaml";
+
+    /// <summary>The fixture specs that get snapshots, compile and determinism tests.</summary>
+    public static readonly string[] FixtureSpecs = { "kandy", "library" };
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
@@ -28,6 +34,9 @@ internal static class GeneratorHarness
 
     public static string ReadSpec(params string[] parts) => File.ReadAllText(SpecPath(parts));
 
+    /// <summary>The text of a fixture spec by its short name ("kandy", "library").</summary>
+    public static string ReadFixture(string spec) => ReadSpec(spec, "openapi.yaml");
+
     public static CSharpCompilation CreateCompilation(params string[] sources)
         => CSharpCompilation.Create(
             "GeneratorTestAssembly",
@@ -39,6 +48,10 @@ internal static class GeneratorHarness
                 warningLevel: 9999,
                 generalDiagnosticOption: ReportDiagnostic.Default));
 
+    /// <summary>The compilation every run starts from: one tiny consumer file, nothing generated yet.</summary>
+    public static CSharpCompilation CreateConsumerCompilation()
+        => CreateCompilation("namespace Consumer { internal static class Anchor { } }");
+
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? metadata = null)
         => CSharpGeneratorDriver.Create(
             new[] { new CpaasGenGenerator().AsSourceGenerator() },
@@ -47,25 +60,61 @@ internal static class GeneratorHarness
             new TestOptionsProvider(metadata ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorResult Run(string specText, string path = "/specs/openapi.yaml", IReadOnlyDictionary<string, string>? metadata = null)
+    public static GeneratorResult Run(string specText, string path = DefaultSpecPath, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) }, metadata);
-        var compilation = CreateCompilation("namespace Consumer { internal static class Anchor { } }");
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var runResult = driver.GetRunResult();
-        return new GeneratorResult(runResult, generatorDiagnostics, output);
+        driver = driver.RunGeneratorsAndUpdateCompilation(CreateConsumerCompilation(), out var output, out var generatorDiagnostics);
+        return new GeneratorResult(driver.GetRunResult(), generatorDiagnostics, output);
+    }
+
+    /// <summary>One line per diagnostic, for assertion messages.</summary>
+    public static string Describe(IEnumerable<Diagnostic> diagnostics, int max = 30)
+    {
+        var list = diagnostics.ToList();
+        var lines = list.Take(max).Select(d => "  " + d).ToList();
+        if (list.Count > max)
+        {
+            lines.Add("  … and " + (list.Count - max) + " more");
+        }
+
+        return lines.Count == 0 ? "  (none)" : string.Join(Environment.NewLine, lines);
     }
 }
 
-internal sealed record GeneratorResult(GeneratorDriverRunResult RunResult, ImmutableArray<Diagnostic> GeneratorDiagnostics, Compilation Output)
+/// <summary>What one generator run produced: the run result, the generator's own diagnostics and the updated compilation.</summary>
+internal sealed class GeneratorResult
 {
+    private readonly Lazy<IReadOnlyList<Diagnostic>> _compileDiagnostics;
+
+    public GeneratorResult(GeneratorDriverRunResult runResult, ImmutableArray<Diagnostic> generatorDiagnostics, Compilation output)
+    {
+        RunResult = runResult;
+        GeneratorDiagnostics = generatorDiagnostics;
+        Output = output;
+        _compileDiagnostics = new Lazy<IReadOnlyList<Diagnostic>>(
+            () => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList());
+    }
+
+    public GeneratorDriverRunResult RunResult { get; }
+
+    /// <summary>Diagnostics the generator reported (CPGEN…), plus CS8785 if it threw.</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
+
+    public Compilation Output { get; }
+
+    /// <summary>The exception the generator threw, if any (the compiler turns it into warning CS8785).</summary>
+    public Exception? Exception => RunResult.Results.Single().Exception;
+
     public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.Single().GeneratedSources;
+
+    public bool HasSource(string hintName) => Sources.Any(s => s.HintName == hintName);
 
     public string Source(string hintNameSuffix) => Sources.Single(s => s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>Every diagnostic of compiling the generated code (errors and warnings, XML-doc warnings included).</summary>
-    public IReadOnlyList<Diagnostic> CompileDiagnostics
-        => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    /// <summary>Every diagnostic of compiling the generated code (errors and warnings, XML-doc warnings included). Computed once.</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics => _compileDiagnostics.Value;
+
+    public bool HasGeneratorErrors => GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
 internal sealed class InMemoryAdditionalText : AdditionalText

@@ -120,7 +120,8 @@ internal static class DocComments
                     builder.Append("&gt;");
                     break;
                 default:
-                    builder.Append(char.IsControl(c) ? ' ' : c);
+                    // U+2028/U+2029 end a line in C# (so they would end the /// comment) but are not control characters.
+                    builder.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
                     break;
             }
         }

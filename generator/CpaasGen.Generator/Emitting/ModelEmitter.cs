@@ -72,7 +72,9 @@ internal static class ModelEmitter
             : string.Empty;
         if (model.IsError || HasRequired(model))
         {
-            writer.WriteLine("/// <summary>Creates an instance; every <c>required</c> member must be set in the object initializer.</summary>");
+            writer.WriteLine(HasRequired(model)
+                ? "/// <summary>Creates an instance; every <c>required</c> member must be set in the object initializer.</summary>"
+                : "/// <summary>Creates an instance.</summary>");
             writer.WriteLine("public " + model.Name + "()" + baseCall);
             writer.OpenBlock().CloseBlock();
             writer.WriteLine();

@@ -24,6 +24,7 @@ internal sealed class OperationParser
     private readonly SpecDocument _doc;
     private readonly SchemaParser _schemas;
     private readonly Dictionary<string, string> _operationIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _methodNames = new(StringComparer.Ordinal);
 
     public OperationParser(SpecDocument doc, SchemaParser schemas)
     {
@@ -141,6 +142,15 @@ internal sealed class OperationParser
             successStatus,
             errors.ToEquatableArray());
 
+        // Distinct operationIds can still map to one C# method (get_item / getItem, or an x-csharp-name): CS0111 otherwise.
+        if (_methodNames.TryGetValue(tag + "\n" + methodName, out var otherOperation))
+        {
+            var nameKey = SpecDocument.Member(op, "x-csharp-name") is YamlScalarNode { Value: var explicitName } && explicitName == methodName ? "x-csharp-name" : "operationId";
+            _doc.Report(DiagnosticDescriptors.NameCollision, SpecDocument.Member(op, nameKey), Pointer.Append(pointer, nameKey), methodName, otherOperation);
+            return;
+        }
+
+        _methodNames[tag + "\n" + methodName] = pointer;
         var group = Groups.FirstOrDefault(g => g.Tag == tag);
         if (group.Operations is null)
         {
@@ -204,7 +214,8 @@ internal sealed class OperationParser
         var result = order.Select(k => byKey[k]).ToList();
 
         // Distinct C# parameter names (a query "id" and a header "Id" would otherwise clash).
-        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["body"] = "body", ["cancellationToken"] = "cancellationToken" };
+        // Also the locals of the generated methods (requestInfo, result), or the generated code does not compile (CS0136).
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["body"] = "body", ["cancellationToken"] = "cancellationToken", ["requestInfo"] = "requestInfo", ["result"] = "result" };
         for (var i = 0; i < result.Count; i++)
         {
             var name = result[i].Name;

@@ -19,7 +19,7 @@ internal sealed class SchemaParser
     /// <summary>Members every generated model declares; a spec property with one of these names gets a "Value" suffix.</summary>
     private static readonly HashSet<string> ReservedModelMembers = new(StringComparer.Ordinal)
     {
-        "AdditionalData", "GetFieldDeserializers", "Serialize", "CreateFromDiscriminatorValue", "ReadJson", "WriteJson",
+        "AdditionalData", "GetFieldDeserializers", "Serialize", "CreateFromDiscriminatorValue", "ReadFrom", "ReadJson", "WriteJson",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -368,7 +368,8 @@ internal sealed class SchemaParser
             }
 
             var name = Naming.ToPascal(scalar.Value);
-            if (name is "Value" or "ToString" or "Equals" or "GetHashCode")
+            // The struct's own members (Value, IsKnown) and object's members would clash (CS0102) or be hidden (CS0108).
+            if (name is "Value" or "IsKnown" or "ToString" or "Equals" or "GetHashCode" or "GetType" or "MemberwiseClone" or "Finalize")
             {
                 name += "Member";
             }

@@ -19,6 +19,10 @@ internal sealed class SpecDocument
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly HashSet<YamlNode> _reportedRefs = new(ReferenceEqualityComparer.Instance);
 
+    // YAML aliases make one node appear in many places; walking each node once keeps the reference check linear
+    // (a "billion laughs" document of nested aliases would otherwise take exponential time and hang the build).
+    private readonly HashSet<YamlNode> _walked = new(ReferenceEqualityComparer.Instance);
+
     private SpecDocument(string filePath, YamlMappingNode root, List<DiagnosticInfo> diagnostics)
     {
         FilePath = filePath;
@@ -66,7 +70,49 @@ internal sealed class SpecDocument
             return null;
         }
 
+        // OpenAPI only has string keys; the parsers rely on that (a YAML "? [a, b]" complex key would be a sequence).
+        if (!AllKeysAreScalars(filePath, root, "#", new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), diagnostics))
+        {
+            return null;
+        }
+
         return new SpecDocument(filePath, root, diagnostics);
+    }
+
+    private static bool AllKeysAreScalars(string filePath, YamlNode node, string pointer, HashSet<YamlNode> visited, List<DiagnosticInfo> diagnostics)
+    {
+        if (!visited.Add(node))
+        {
+            return true; // an alias of a node already checked
+        }
+
+        var ok = true;
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var pair in map.Children)
+                {
+                    if (pair.Key is not YamlScalarNode key)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, Locate(filePath, pair.Key.Start, pair.Key.End), pointer, "a mapping key must be a plain string, not " + Describe(pair.Key)));
+                        ok = false;
+                        continue;
+                    }
+
+                    ok &= AllKeysAreScalars(filePath, pair.Value, Pointer.Append(pointer, key.Value ?? string.Empty), visited, diagnostics);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    ok &= AllKeysAreScalars(filePath, sequence.Children[i], Pointer.Append(pointer, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), visited, diagnostics);
+                }
+
+                break;
+        }
+
+        return ok;
     }
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode? node, params string[] args)
@@ -240,6 +286,11 @@ internal sealed class SpecDocument
 
     private void Walk(YamlNode node, string pointer)
     {
+        if (node is not YamlScalarNode && !_walked.Add(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case YamlMappingNode map:

@@ -82,8 +82,8 @@ internal static class SpecParser
             }
         }
 
-        var ns = Identifier(doc, input.NamespaceOverride, info, "x-csharp-namespace", isNamespace: true) ?? (title is null ? "OpenApi.Generated" : Naming.ToPascal(title));
-        var rootName = Identifier(doc, input.ClientNameOverride, info, "x-csharp-client-name", isNamespace: false) ?? (title is null ? "ApiClient" : Naming.ToPascal(title) + "Client");
+        var ns = Identifier(doc, input.NamespaceOverride, "CpaasGenNamespace", info, "x-csharp-namespace", isNamespace: true) ?? (title is null ? "OpenApi.Generated" : Naming.ToPascal(title));
+        var rootName = Identifier(doc, input.ClientNameOverride, "CpaasGenClientName", info, "x-csharp-client-name", isNamespace: false) ?? (title is null ? "ApiClient" : Naming.ToPascal(title) + "Client");
         var accessibility = input.AccessibilityOverride?.Trim().ToLowerInvariant() switch
         {
             null or "" or "public" => "public",
@@ -115,6 +115,14 @@ internal static class SpecParser
         {
             var groupName = Naming.ToPascal(tag);
             var clientName = groupName + "Client";
+
+            // The group becomes a property of the root client, beside its own members (CS0102 / CS0542 otherwise).
+            if (groupName is "RequestAdapter" or "DefaultBaseUrl" || groupName == rootName)
+            {
+                doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(tag), groupName, "a member of the root client " + rootName);
+                continue;
+            }
+
             if (usedNames.TryGetValue(clientName, out var other))
             {
                 doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(tag), clientName, other);
@@ -148,9 +156,10 @@ internal static class SpecParser
         return "public";
     }
 
-    private static string? Identifier(SpecDocument doc, string? overrideValue, YamlMappingNode? info, string extension, bool isNamespace)
+    private static string? Identifier(SpecDocument doc, string? overrideValue, string metadataName, YamlMappingNode? info, string extension, bool isNamespace)
     {
-        var value = string.IsNullOrWhiteSpace(overrideValue) ? (info is null ? null : doc.String(info, extension, "#/info")) : overrideValue!.Trim();
+        var fromMetadata = !string.IsNullOrWhiteSpace(overrideValue);
+        var value = fromMetadata ? overrideValue!.Trim() : (info is null ? null : doc.String(info, extension, "#/info"));
         if (value is null)
         {
             return null;
@@ -159,7 +168,16 @@ internal static class SpecParser
         var valid = isNamespace ? value.Split('.').All(Naming.IsValidIdentifier) : Naming.IsValidIdentifier(value);
         if (!valid)
         {
-            doc.Report(DiagnosticDescriptors.InvalidValue, info is null ? null : SpecDocument.Member(info, extension), "#/info/" + extension, isNamespace ? "a C# namespace" : "a C# identifier", "'" + value + "'");
+            // A bad MSBuild metadata value is not in the spec: do not point at the (possibly valid) spec extension.
+            if (fromMetadata)
+            {
+                doc.Report(DiagnosticDescriptors.InvalidValue, null, "(MSBuild metadata " + metadataName + ")", isNamespace ? "a C# namespace" : "a C# identifier", "'" + value + "'");
+            }
+            else
+            {
+                doc.Report(DiagnosticDescriptors.InvalidValue, info is null ? null : SpecDocument.Member(info, extension), "#/info/" + extension, isNamespace ? "a C# namespace" : "a C# identifier", "'" + value + "'");
+            }
+
             return null;
         }
 
