@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Cpaas.Emulator.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cpaas.Emulator;
+
+/// <summary>
+/// A stateful local emulator of the Kandy CPaaS SMS API, served over HTTP on 127.0.0.1. It implements every
+/// operation of <c>spec/openapi.yaml</c> (token, notification channels, send SMS, inbound subscriptions, SMS
+/// history), delivers webhook notifications with retries, and adds admin operations to simulate an inbound SMS or
+/// the unassignment of a number.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await CpaasEmulator.StartAsync(new CpaasEmulatorOptions());
+/// // point the SDK (or any HTTP client) at emulator.BaseUrl with ClientId "PRIV-emulator" / ClientSecret "emulator-secret"
+/// await emulator.SimulateInboundSmsAsync("+16135550123", "+16135550100", "hi back");
+/// await emulator.WaitForDeliveriesAsync(TimeSpan.FromSeconds(5));
+/// </code>
+/// </example>
+/// <remarks>
+/// Every instance is independent (its own port, signing key, state and <see cref="System.Net.Http.HttpClient"/>);
+/// all members are thread-safe.
+/// </remarks>
+public sealed class CpaasEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private readonly WebhookDispatcher _dispatcher;
+    private readonly TimeSpan _shutdownTimeout;
+    private int _disposed;
+
+    private CpaasEmulator(WebApplication app, EmulatorState state, WebhookDispatcher dispatcher, CpaasEmulatorOptions options)
+    {
+        _app = app;
+        _state = state;
+        _dispatcher = dispatcher;
+        _shutdownTimeout = options.ShutdownTimeout;
+        Options = options;
+        BaseUrl = new Uri("http://127.0.0.1/");
+    }
+
+    /// <summary>
+    /// The base URL of the API, <c>http://127.0.0.1:&lt;port&gt;</c>. As a <see cref="Uri"/> it prints with a trailing
+    /// slash; every API path is absolute (<c>/cpaas/…</c>), so <c>new Uri(BaseUrl, "/cpaas/auth/v1/token")</c> and an
+    /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> both work.
+    /// </summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>The effective options, with <see cref="CpaasEmulatorOptions.Port"/> set to the port actually bound.</summary>
+    public CpaasEmulatorOptions Options { get; private set; }
+
+    /// <summary>The numbers currently assigned to the project (the first is the default SMS number).</summary>
+    public IReadOnlyList<string> AssignedNumbers => _state.Numbers;
+
+    /// <summary>
+    /// A snapshot of the webhook delivery attempts so far, oldest first (the newest 10,000 attempts are kept): one entry
+    /// per attempt, so a delivery that needed retries appears once per attempt with the same notification id.
+    /// </summary>
+    public IReadOnlyList<WebhookDeliveryAttempt> Deliveries => _dispatcher.Snapshot();
+
+    /// <summary>The number of webhook deliveries queued, in flight or waiting for a retry.</summary>
+    public int PendingDeliveries => _dispatcher.Pending;
+
+    /// <summary>
+    /// Starts an emulator on 127.0.0.1 and returns once it accepts requests.
+    /// </summary>
+    /// <param name="options">The settings; null means all defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator. Dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is out of range (see <see cref="CpaasEmulatorOptions"/>).</exception>
+    /// <exception cref="IOException">The port could not be bound (for example it is in use).</exception>
+    public static async Task<CpaasEmulator> StartAsync(CpaasEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options = Validate(options ?? new CpaasEmulatorOptions());
+        var time = options.TimeProvider ?? TimeProvider.System;
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("Cpaas.Emulator");
+
+        // The empty builder reads no configuration files or environment variables: nothing outside the options can
+        // change what the emulator binds to or how it behaves.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CpaasEmulator).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(loggerFactory);
+        // No Ctrl+C / SIGTERM handling: the host application (CLI, test) owns the process lifetime.
+        builder.Services.AddSingleton<IHostLifetime, NoHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        var app = builder.Build();
+        var dispatcher = new WebhookDispatcher(options, time, loggerFactory.CreateLogger("Cpaas.Emulator.Webhooks"));
+        var state = new EmulatorState(options, time, dispatcher, logger);
+        var tokens = new TokenService(options, time);
+        var emulator = new CpaasEmulator(app, state, dispatcher, options);
+        var api = new EmulatorApi(emulator, state, tokens, options, logger);
+
+        app.Use(api.HandleErrorsAsync);
+        app.UseRouting();
+        api.Map(app);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await dispatcher.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        var port = new Uri(address).Port;
+        emulator.BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        emulator.Options = options with { Port = port };
+        tokens.Issuer = $"http://127.0.0.1:{port}/auth/realms/emulator";
+        logger.LogInformation("Kandy CPaaS emulator listening on http://127.0.0.1:{Port} (user {UserId})", port, options.UserId);
+        return emulator;
+    }
+
+    /// <summary>
+    /// Starts an emulator, prints its base URL, credentials and numbers to the console, and runs until
+    /// <paramref name="cancellationToken"/> is cancelled; then stops it. When <see cref="CpaasEmulatorOptions.LoggerFactory"/>
+    /// is null, logs (every API operation and webhook delivery attempt) go to the console.
+    /// </summary>
+    /// <param name="options">The settings; null means all defaults.</param>
+    /// <param name="cancellationToken">Stops the emulator (for example on Ctrl+C).</param>
+    /// <returns>A task that completes when the emulator has stopped. Cancellation is the normal way to stop and does not throw.</returns>
+    public static Task RunAsync(CpaasEmulatorOptions? options, CancellationToken cancellationToken) =>
+        RunAsync(options, Console.Out, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RunAsync(CpaasEmulatorOptions?, CancellationToken)"/>, printing the banner to
+    /// <paramref name="output"/> instead of the console.
+    /// </summary>
+    /// <param name="options">The settings; null means all defaults.</param>
+    /// <param name="output">Where to print the base URL, credentials and numbers.</param>
+    /// <param name="cancellationToken">Stops the emulator.</param>
+    /// <returns>A task that completes when the emulator has stopped.</returns>
+    public static async Task RunAsync(CpaasEmulatorOptions? options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new CpaasEmulatorOptions();
+        ILoggerFactory? ownedLoggerFactory = null;
+        if (options.LoggerFactory is null)
+        {
+            ownedLoggerFactory = LoggerFactory.Create(logging => logging
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss ";
+                }));
+            options = options with { LoggerFactory = ownedLoggerFactory };
+        }
+
+        try
+        {
+            CpaasEmulator emulator;
+            try
+            {
+                emulator = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await using (emulator.ConfigureAwait(false))
+            {
+                await output.WriteLineAsync(emulator.DescribeForConsole()).ConfigureAwait(false);
+                await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                await output.WriteLineAsync("Stopping the Kandy CPaaS emulator.").ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ownedLoggerFactory?.Dispose();
+        }
+    }
+
+    private string DescribeForConsole()
+    {
+        var o = Options;
+        var numbers = AssignedNumbers;
+        var baseUrl = BaseUrl.GetLeftPart(UriPartial.Authority);
+        return string.Join(Environment.NewLine,
+            $"Kandy CPaaS emulator listening on {baseUrl}",
+            $"  Base URL             {baseUrl}",
+            $"  Project credentials  client_id={o.ClientId}  client_secret={o.ClientSecret}",
+            $"  Account credentials  client_id={o.ClientId}  username={o.Email}  password={o.Password}",
+            $"  User id              {o.UserId}",
+            $"  Numbers              {(numbers.Count == 0 ? "(none)" : string.Join(", ", numbers.Select((n, i) => i == 0 ? n + " (default)" : n)))}",
+            $"  Undeliverable        {(o.UndeliverableDestinations.Count == 0 ? "(none)" : string.Join(", ", o.UndeliverableDestinations))}",
+            $"  Admin                GET {baseUrl}/emulator",
+            $"                       POST {baseUrl}/emulator/inbound  {{\"from\":\"+16135550123\",\"to\":\"{(numbers.Count > 0 ? numbers[0] : "+16135550100")}\",\"message\":\"hi\"}}",
+            $"                       POST {baseUrl}/emulator/numbers/{{number}}/unassign",
+            $"                       GET {baseUrl}/emulator/deliveries",
+            "Running until cancelled (Ctrl+C).");
+    }
+
+    /// <summary>
+    /// Simulates an SMS from <paramref name="from"/> arriving at the project number <paramref name="to"/>: stores it in
+    /// the history (thread remote = <paramref name="from"/>, local = <paramref name="to"/>, status
+    /// DeliveredToTerminal) and queues an <c>inboundSMSMessageNotification</c> to the webhook subscribed to
+    /// <paramref name="to"/>, if any. The returned task completes once the message is stored and the notification
+    /// queued, not when it is delivered; use <see cref="WaitForDeliveriesAsync"/> for that.
+    /// </summary>
+    /// <param name="from">The sender: +E.164, tel:+E.164, sip:+E.164@domain or sip:digits@domain.</param>
+    /// <param name="to">A number assigned to the project (tel:/sip: forms are normalised to E.164).</param>
+    /// <param name="text">The message text; not empty.</param>
+    /// <param name="cancellationToken">Cancels the operation before it starts.</param>
+    /// <returns>The id of the stored message.</returns>
+    /// <exception cref="ArgumentException"><paramref name="from"/> or <paramref name="to"/> is not a valid address, or <paramref name="text"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="to"/> is not assigned to the project.</exception>
+    public Task<string> SimulateInboundSmsAsync(string from, string to, string text, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Addresses.IsValid(from))
+        {
+            throw new ArgumentException($"'{from}' is not a valid SMS address (+E.164, tel:+E.164, sip:+E.164@domain or sip:digits@domain).", nameof(from));
+        }
+        if (!Addresses.IsValid(to))
+        {
+            throw new ArgumentException($"'{to}' is not a valid SMS address.", nameof(to));
+        }
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        var normalizedTo = Addresses.Normalize(to);
+        var received = _state.ReceiveInbound(from, normalizedTo, text)
+            ?? throw new InvalidOperationException($"{normalizedTo} is not assigned to the project.");
+        return Task.FromResult(received.MessageId);
+    }
+
+    /// <summary>
+    /// Unassigns a number from the project: it can no longer send or be subscribed to, its subscriptions are cancelled,
+    /// and an <c>smsSubscriptionCancellationNotification</c> is queued to each cancelled subscription's webhook. If it
+    /// was the default number, the next assigned number becomes the default. Its history is kept.
+    /// </summary>
+    /// <param name="number">An assigned number (E.164).</param>
+    /// <param name="cancellationToken">Cancels the operation before it starts.</param>
+    /// <returns>The ids of the cancelled subscriptions (empty when the number had none).</returns>
+    /// <exception cref="InvalidOperationException">The number is not assigned to the project.</exception>
+    public Task<IReadOnlyList<string>> UnassignNumberAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(number);
+        cancellationToken.ThrowIfCancellationRequested();
+        var cancelled = _state.UnassignNumber(Addresses.Normalize(number))
+            ?? throw new InvalidOperationException($"{number} is not assigned to the project.");
+        return Task.FromResult(cancelled);
+    }
+
+    /// <summary>
+    /// Waits until no webhook delivery is pending (every queued notification has succeeded or finally failed).
+    /// Deliveries are queued before the API call or simulation that caused them returns, so after, for example, a send
+    /// answered 201, this waits for its outbound notification.
+    /// </summary>
+    /// <param name="timeout">The longest time to wait.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when no delivery is pending.</returns>
+    /// <exception cref="TimeoutException">Deliveries were still pending after <paramref name="timeout"/>.</exception>
+    public Task WaitForDeliveriesAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _dispatcher.WaitForIdleAsync(timeout, cancellationToken);
+
+    /// <summary>
+    /// Stops the emulator: stops accepting requests, lets pending webhook deliveries finish for up to
+    /// <see cref="CpaasEmulatorOptions.ShutdownTimeout"/>, then cancels the rest (recorded and logged as failed).
+    /// </summary>
+    /// <returns>A task that completes when the emulator has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        try
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _dispatcher.StopAsync(_shutdownTimeout).ConfigureAwait(false);
+            await _dispatcher.DisposeAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    private static CpaasEmulatorOptions Validate(CpaasEmulatorOptions o)
+    {
+        if (o.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException("Port must be between 0 and 65535.", nameof(o));
+        }
+        foreach (var (name, value) in new[] { ("ClientId", o.ClientId), ("ClientSecret", o.ClientSecret), ("Email", o.Email), ("Password", o.Password), ("UserId", o.UserId) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"{name} must not be empty.", nameof(o));
+            }
+        }
+        if (o.UserId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            throw new ArgumentException("UserId may contain only ASCII letters, digits, '-', '_' and '.' (it is a URL path segment).", nameof(o));
+        }
+        ArgumentNullException.ThrowIfNull(o.Numbers, nameof(o.Numbers));
+        ArgumentNullException.ThrowIfNull(o.UndeliverableDestinations, nameof(o.UndeliverableDestinations));
+        foreach (var n in o.Numbers)
+        {
+            if (!Addresses.IsE164(n))
+            {
+                throw new ArgumentException($"Number '{n}' is not an E.164 number such as +16135550100.", nameof(o));
+            }
+        }
+        foreach (var n in o.UndeliverableDestinations)
+        {
+            if (!Addresses.IsValid(n))
+            {
+                throw new ArgumentException($"Undeliverable destination '{n}' is not a valid SMS address.", nameof(o));
+            }
+        }
+        if (o.MessageHistoryCap < 1)
+        {
+            throw new ArgumentException("MessageHistoryCap must be at least 1.", nameof(o));
+        }
+        if (o.TokenLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("TokenLifetime must be positive.", nameof(o));
+        }
+        if (o.WebhookRetries < 0)
+        {
+            throw new ArgumentException("WebhookRetries must not be negative.", nameof(o));
+        }
+        if (o.WebhookRetryDelay < TimeSpan.Zero || o.WebhookTimeout <= TimeSpan.Zero || o.ShutdownTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException("WebhookRetryDelay and ShutdownTimeout must not be negative; WebhookTimeout must be positive.", nameof(o));
+        }
+        // A private copy: later changes to the caller's lists do not reach the running emulator.
+        return o with { Numbers = [.. o.Numbers.Distinct(StringComparer.Ordinal)], UndeliverableDestinations = [.. o.UndeliverableDestinations] };
+    }
+
+    /// <summary>The host lifetime of an embedded emulator: no console signal handling, no lifetime messages.</summary>
+    private sealed class NoHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
