@@ -1,0 +1,26 @@
+namespace Cpaas.Cli;
+
+/// <summary>Exit codes of <c>cpaas</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The API answered with an error (4xx/5xx): the line printed names its exception id.</summary>
+    public const int ApiError = 1;
+
+    /// <summary>Wrong usage: unknown command, missing or invalid option or address.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Authentication failed (wrong credentials, token endpoint failure).</summary>
+    public const int Authentication = 3;
+
+    /// <summary>The API could not be reached (network failure, timeout).</summary>
+    public const int Unreachable = 4;
+
+    /// <summary>The demo or the local webhook receiver failed (a notification did not arrive in time…).</summary>
+    public const int Failed = 5;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cpaas.Cli;
+
+/// <summary>Text and JSON renderings of the SDK's results (the user's own terminal: numbers are shown in full).</summary>
+internal static class Render
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Json(TextWriter output, JsonNode node) => output.WriteLine(node.ToJsonString(Indented));
+
+    public static JsonObject Sent(CreateMessageResult sent, string requestedSender) => new()
+    {
+        ["senderAddress"] = sent.SenderAddress,
+        ["requestedSender"] = requestedSender,
+        ["messageId"] = sent.MessageId,
+        ["message"] = sent.Message,
+        ["deliveryInfo"] = new JsonArray(sent.DeliveryInfo.Select(d => (JsonNode)new JsonObject
+        {
+            ["destinationAddress"] = d.DestinationAddress,
+            ["deliveryStatus"] = d.DeliveryStatus.Value,
+        }).ToArray()),
+    };
+
+    public static void SentText(TextWriter output, CreateMessageResult sent, string requestedSender)
+    {
+        var resolved = requestedSender == PhoneAddress.DefaultSender ? "  (\"default\" resolved by Kandy)" : string.Empty;
+        output.WriteLine("Sent from " + sent.SenderAddress + resolved);
+        output.WriteLine("  message id  " + sent.MessageId);
+        foreach (var info in sent.DeliveryInfo)
+        {
+            output.WriteLine("  to " + info.DestinationAddress + "  " + info.DeliveryStatus);
+        }
+    }
+
+    public static JsonObject Subscribed(SubscribeResult sub) => new()
+    {
+        ["subscriptionId"] = sub.SubscriptionId,
+        ["destinationAddress"] = sub.DestinationAddress,
+        ["webhookUrl"] = sub.WebhookUrl.ToString(),
+        ["channelId"] = sub.ChannelId,
+    };
+
+    public static void SubscribedText(TextWriter output, SubscribeResult sub)
+    {
+        output.WriteLine("Subscribed " + sub.DestinationAddress + " → " + sub.WebhookUrl);
+        output.WriteLine("  subscription id  " + sub.SubscriptionId);
+        output.WriteLine("  channel id       " + sub.ChannelId);
+    }
+
+    public static JsonObject Subscription(Subscription s) => new()
+    {
+        ["subscriptionId"] = s.SubscriptionId,
+        ["destinationAddress"] = s.DestinationAddress,
+        ["notifyUrl"] = s.NotifyUrl,
+        ["clientCorrelator"] = s.ClientCorrelator,
+    };
+
+    public static JsonObject Thread(SmsThread t) => new()
+    {
+        ["remoteAddress"] = t.RemoteAddress,
+        ["localAddress"] = t.LocalAddress,
+        ["lastText"] = t.LastText,
+        ["lastMessageTime"] = t.LastMessageTime,
+        ["length"] = t.Length,
+        ["new"] = t.NewMessageCount,
+    };
+
+    public static JsonObject Message(SmsMessage m) => new()
+    {
+        ["messageId"] = m.MessageId,
+        ["type"] = m.Type,
+        ["status"] = m.Status?.Value,
+        ["dateTime"] = m.DateTime,
+        ["message"] = m.Message,
+    };
+
+    public static JsonObject Notification(CpaasNotification n)
+    {
+        var json = new JsonObject
+        {
+            ["type"] = n.Type,
+            ["notificationId"] = n.NotificationId,
+            ["notificationDateTime"] = n.NotificationDateTime,
+        };
+        switch (n)
+        {
+            case SmsMessageNotification sms:
+                json["dateTime"] = sms.DateTime;
+                json["senderAddress"] = sms.SenderAddress;
+                json["destinationAddress"] = sms.DestinationAddress;
+                json["messageId"] = sms.MessageId;
+                json["message"] = sms.Message;
+                break;
+            case SmsSubscriptionCancellationNotification cancel:
+                json["subscriptionId"] = cancel.SubscriptionId;
+                break;
+            case SmsEventNotification ev:
+                json["messageId"] = ev.MessageId;
+                json["eventType"] = ev.EventDetails.Type;
+                json["eventDescription"] = ev.EventDetails.Description;
+                break;
+            case UnknownNotification unknown:
+                json["raw"] = unknown.RawJson;
+                break;
+        }
+
+        return json;
+    }
+
+    public static void NotificationText(TextWriter output, CpaasNotification n)
+    {
+        switch (n)
+        {
+            case InboundSmsNotification sms:
+                output.WriteLine("inbound   " + sms.SenderAddress + " → " + sms.DestinationAddress + "  \"" + sms.Message + "\"  (message " + sms.MessageId + ", notification " + sms.NotificationId + ")");
+                break;
+            case OutboundSmsNotification sms:
+                output.WriteLine("outbound  " + sms.SenderAddress + " → " + sms.DestinationAddress + "  \"" + sms.Message + "\"  (message " + sms.MessageId + ", notification " + sms.NotificationId + ")");
+                break;
+            case SmsSubscriptionCancellationNotification cancel:
+                output.WriteLine("subscriptionCancel  subscription " + cancel.SubscriptionId + " was cancelled  (notification " + cancel.NotificationId + ")");
+                break;
+            case SmsEventNotification ev:
+                output.WriteLine("event     " + ev.EventDetails.Type + ": " + ev.EventDetails.Description + "  (message " + ev.MessageId + ")");
+                break;
+            case UnknownNotification unknown:
+                output.WriteLine("unknown   " + unknown.Type + ": " + unknown.RawJson);
+                break;
+        }
+    }
+
+    public static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Cast<JsonNode>().ToArray());
+}
