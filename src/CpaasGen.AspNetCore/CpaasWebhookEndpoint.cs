@@ -133,18 +133,21 @@ internal sealed partial class CpaasWebhookEndpoint
 
     private static async Task<byte[]> ReadBodyAsync(Stream stream, int max, System.Threading.CancellationToken ct)
     {
-        var buffer = new byte[Math.Min(4096, max + 1)];
+        // Room for one byte past the limit tells "at the limit" from "over it". Long arithmetic: MaxBodyBytes may be
+        // int.MaxValue ("no limit of our own"), where max + 1 overflowed and every request failed with 500.
+        var capacity = (int)Math.Min((long)max + 1, Array.MaxLength);
+        var buffer = new byte[Math.Min(4096, capacity)];
         var length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                if (length > max)
+                if (length > max || length == capacity)
                 {
                     throw new InvalidDataException();
                 }
 
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, capacity));
             }
 
             var read = await stream.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);

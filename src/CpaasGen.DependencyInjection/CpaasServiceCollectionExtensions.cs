@@ -89,7 +89,10 @@ public static class CpaasServiceCollectionExtensions
             // The client is a long-lived singleton: rotate connections with the pooled lifetime instead of the handler lifetime.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
-            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // Outside the resilience handler: its rejections (attempt/total timeout, open circuit) become
+            // HttpRequestException, which CpaasClient turns into CpaasApiException like every other transport failure.
+            .AddHttpMessageHandler(() => new ResilienceRejectionHandler());
 
         http.AddStandardResilienceHandler(resilience =>
         {
@@ -104,6 +107,27 @@ public static class CpaasServiceCollectionExtensions
 
     private static string RequireName(string name)
         => string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("The client name must not be empty.", nameof(name)) : name;
+}
+
+/// <summary>
+/// Turns Polly's <see cref="Polly.ExecutionRejectedException"/> (TimeoutRejectedException when an attempt or the whole
+/// call outlasts the pipeline's timeouts, BrokenCircuitException while the circuit is open) into an
+/// <see cref="HttpRequestException"/>. Without it those escaped from <see cref="CpaasClient"/> as raw Polly exceptions,
+/// although the SDK promises a <see cref="CpaasApiException"/> for every failure.
+/// </summary>
+internal sealed class ResilienceRejectionHandler : DelegatingHandler
+{
+    protected override async System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            throw new HttpRequestException(HttpRequestError.Unknown, "the resilience pipeline rejected the call: " + ex.Message, ex);
+        }
+    }
 }
 
 /// <summary>Gets registered <see cref="CpaasClient"/>s by name (one per Kandy project). Each name's client is a singleton.</summary>
