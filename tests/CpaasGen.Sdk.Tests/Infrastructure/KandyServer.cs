@@ -19,6 +19,7 @@ public sealed class KandyServer : IDisposable
     public const string ClientSecret = "s3cr3t-value-never-logged";
     public const string UserBase = "/cpaas/smsmessaging/v1/" + TestJwt.UserId;
     public const string ChannelBase = "/cpaas/notificationchannel/v1/" + TestJwt.UserId + "/channels";
+    public const string TokenPath = "/cpaas/auth/v1/token";
 
     public KandyServer() => Server = WireMockServer.Start();
 
@@ -37,13 +38,69 @@ public sealed class KandyServer : IDisposable
 
     public CpaasClient Client(Action<CpaasClientOptions>? configure = null) => new(Options(configure), new HttpClient());
 
-    /// <summary>Stubs the token endpoint with an 8-hour token issued now.</summary>
-    public void StubToken(TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null)
-        => Server.Given(Request.Create().WithPath("/cpaas/auth/v1/token").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody(TestJwt.TokenResponse(issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(8))));
+    /// <summary>Stubs the token endpoint with an 8-hour token issued now (optionally slow, or for another user).</summary>
+    public void StubToken(TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string userId = TestJwt.UserId, TimeSpan? delay = null)
+    {
+        var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+            .WithBody(TestJwt.TokenResponse(issuedAt ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(8), userId));
+        if (delay is { } wait)
+        {
+            response = response.WithDelay(wait);
+        }
+
+        Server.Given(Request.Create().WithPath(TokenPath).UsingPost()).RespondWith(response);
+    }
+
+    /// <summary>
+    /// Stubs the token endpoint to hand out a different token on each call (the last one repeats), and returns the
+    /// access tokens in the order they will be served.
+    /// </summary>
+    public IReadOnlyList<string> StubTokenSequence(int count)
+    {
+        var bodies = new List<(int, string?)>();
+        var accessTokens = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var body = TestJwt.TokenResponse(DateTimeOffset.UtcNow, TimeSpan.FromHours(8));
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            accessTokens.Add(document.RootElement.GetProperty("access_token").GetString()!);
+            bodies.Add((200, body));
+        }
+
+        StubSequence("POST", TokenPath, bodies.ToArray());
+        return accessTokens;
+    }
+
+    /// <summary>Answers successive calls to <paramref name="path"/> with the given responses in order; the last one repeats.</summary>
+    public void StubSequence(string method, string path, params (int Status, string? Body)[] responses)
+    {
+        var scenario = "sequence-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var given = Server.Given(RawPath(path).UsingMethod(method)).InScenario(scenario);
+            if (i > 0)
+            {
+                given = given.WhenStateIs("step-" + i);
+            }
+
+            if (i < responses.Length - 1)
+            {
+                given = given.WillSetStateTo("step-" + (i + 1));
+            }
+
+            given.RespondWith(Build(responses[i].Status, responses[i].Body, "application/json"));
+        }
+    }
+
+    /// <summary>Stubs a path whose raw query string satisfies <paramref name="query"/> (e.g. to serve pages by their <c>next</c> value).</summary>
+    public void StubQuery(string method, string path, Func<string, bool> query, int status, string? body = null)
+        => Server.Given(Request.Create().WithUrl(url => string.Equals(new Uri(url).AbsolutePath, path, StringComparison.Ordinal) && query(new Uri(url).Query.TrimStart('?'))).UsingMethod(method))
+            .RespondWith(Build(status, body, "application/json"));
 
     public void Stub(string method, string path, int status, string? body = null, string contentType = "application/json")
+        => Server.Given(RawPath(path).UsingMethod(method)).RespondWith(Build(status, body, contentType));
+
+    private static IResponseBuilder Build(int status, string? body, string contentType)
     {
         var response = Response.Create().WithStatusCode(status);
         if (body is not null)
@@ -51,7 +108,7 @@ public sealed class KandyServer : IDisposable
             response = response.WithHeader("Content-Type", contentType).WithBody(body);
         }
 
-        Server.Given(RawPath(path).UsingMethod(method)).RespondWith(response);
+        return response;
     }
 
     /// <summary>
@@ -67,10 +124,31 @@ public sealed class KandyServer : IDisposable
     /// <summary>The raw query string, without '?'.</summary>
     public static string QueryOf(ILogEntry entry) => new Uri(entry.RequestMessage.Url).Query.TrimStart('?');
 
+    /// <summary>
+    /// Stubs a slow response and returns a task that completes when the request ARRIVES (before the delayed answer), so a
+    /// test can act while the call is in flight without guessing with Task.Delay.
+    /// </summary>
+    public System.Threading.Tasks.Task StubDelayed(string method, string path, TimeSpan delay, int status = 200, string? body = null)
+    {
+        var arrived = new System.Threading.Tasks.TaskCompletionSource(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+        Server.Given(Request.Create().UsingMethod(method).WithUrl(url =>
+            {
+                var match = string.Equals(new Uri(url).AbsolutePath, path, StringComparison.Ordinal);
+                if (match)
+                {
+                    arrived.TrySetResult();
+                }
+
+                return match;
+            }))
+            .RespondWith(Build(status, body, "application/json").WithDelay(delay));
+        return arrived.Task;
+    }
+
     public IReadOnlyList<ILogEntry> Calls(string? pathPrefix = null)
         => Server.LogEntries.Where(e => pathPrefix is null || e.RequestMessage.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).OrderBy(e => e.RequestMessage.DateTime).ToList();
 
-    public IReadOnlyList<ILogEntry> TokenCalls => Calls("/cpaas/auth/v1/token");
+    public IReadOnlyList<ILogEntry> TokenCalls => Calls(TokenPath);
 
     public IReadOnlyList<ILogEntry> ApiCalls => Server.LogEntries.Where(e => !e.RequestMessage.Path.StartsWith("/cpaas/auth", StringComparison.Ordinal)).OrderBy(e => e.RequestMessage.DateTime).ToList();
 
