@@ -30,6 +30,27 @@ internal sealed class ClientCore
 
     public string ClientCorrelator { get; }
 
+    /// <summary>The user id, waiting for a token if needed — within what is left of the call's timeout.</summary>
     public async ValueTask<string> UserIdAsync(CancellationToken cancellationToken)
-        => (await Tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false)).UserId;
+    {
+        var pending = Tokens.GetTokenAsync(cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return pending.Result.UserId;
+        }
+
+        var remaining = CallScope.Remaining(Options.Timeout);
+        try
+        {
+            var token = remaining == System.Threading.Timeout.InfiniteTimeSpan
+                ? await pending.ConfigureAwait(false)
+                : await pending.AsTask().WaitAsync(remaining, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return token.UserId;
+        }
+        catch (TimeoutException ex)
+        {
+            // Still waiting for the access token: an authentication failure of kind Transport.
+            throw CpaasRequestAdapter.TimeoutError(Options, authentication: true, ex);
+        }
+    }
 }

@@ -12,7 +12,8 @@ public sealed class MaskingAndAddressTests
     [InlineData("+16137001234", "+1613***1234")]
     [InlineData("tel:+16131234567", "tel:+1613***4567")]
     [InlineData("sip:+16131234567@example.com", "sip:+1613***4567@example.com")]
-    [InlineData("sip:6131234567@example.com", "sip:6131***4567@example.com")]
+    [InlineData("sip:6131234567@example.com", "sip:613***4567@example.com")] // 10 digits: at most 10 - 4 - 3 = 3 kept in front
+    [InlineData("sip:6131234@example.com", "sip:***1234@example.com")]
     [InlineData("+905335512127", "+9053***2127")]
     [InlineData("+123456789012345", "+1234***2345")]
     [InlineData("Sender +16137001234 is not owned by +16139998877", "Sender +1613***1234 is not owned by +1613***8877")]
@@ -20,7 +21,7 @@ public sealed class MaskingAndAddressTests
     [InlineData("no digits", "no digits")]
     [InlineData("", "")]
     [InlineData("default", "default")]
-    public void MaskKeepsTheFirstAndLastFourDigitsOfLongDigitRuns(string input, string expected)
+    public void MaskKeepsTheLastFourAndAtMostFourLeadingDigitsHidingAtLeastThree(string input, string expected)
         => Assert.Equal(expected, PhoneMasking.Mask(input));
 
     [Fact]

@@ -91,7 +91,9 @@ internal static class SpecParser
             var other => ReportAccessibility(doc, other!),
         };
 
-        var usedNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        // Case-insensitive: every type becomes a file (hint name), and Roslyn compares hint names ignoring case, so
+        // "Book" and "BOok" would make AddSource throw (CS8785) instead of giving a CPGEN008.
+        var usedNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [rootName] = "#/info",
             ["PathSegment"] = "(generated helper)",

@@ -4,8 +4,9 @@ using System.Text;
 namespace Cpaas;
 
 /// <summary>
-/// Masks phone numbers for logs and messages: every run of 7 or more digits keeps its first 4 and last 4 digits
-/// (<c>+16131234567</c> → <c>+1613***4567</c>); shorter digit runs are left alone.
+/// Masks phone numbers for logs and messages: every run of 7 or more digits keeps its last 4 digits and at most
+/// its first 4, always hiding at least 3 (<c>+16131234567</c> → <c>+1613***4567</c>, <c>6131234</c> → <c>***1234</c>).
+/// Shorter digit runs are left alone.
 /// </summary>
 public static class PhoneMasking
 {
@@ -39,8 +40,9 @@ public static class PhoneMasking
             var length = i - start;
             if (length >= 7)
             {
+                var keep = Math.Min(4, length - 4 - 3);
                 builder ??= new StringBuilder(text.Length).Append(text, 0, start);
-                builder.Append(text, start, 4).Append("***").Append(text, i - 4, 4);
+                builder.Append(text, start, keep).Append("***").Append(text, i - 4, 4);
             }
             else
             {

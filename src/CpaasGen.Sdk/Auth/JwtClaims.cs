@@ -72,7 +72,7 @@ internal readonly record struct JwtClaims(string? PreferredUsername, long? Issue
             claims = new JwtClaims(username, iat, exp);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return false;
         }

@@ -58,6 +58,8 @@ internal sealed class TokenProvider
 
     private async Task<AccessToken> GetSlowAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled caller starts no token request
+
         Task<AccessToken> pending;
         TaskCompletionSource<AccessToken>? owner = null;
         lock (_gate)
@@ -86,6 +88,8 @@ internal sealed class TokenProvider
 
     private async Task FetchAsync(TaskCompletionSource<AccessToken> owner)
     {
+        // Shared by every waiting caller: it gets its own full timeout, not what is left of the first caller's.
+        CallScope.Leave();
         try
         {
             var token = await RequestTokenAsync().ConfigureAwait(false);
@@ -105,6 +109,10 @@ internal sealed class TokenProvider
             }
 
             owner.SetException(ex);
+
+            // Every waiter may have given up (cancelled) before the request failed; reading Exception marks the
+            // shared task observed so no UnobservedTaskException fires. Waiters still get the exception.
+            _ = owner.Task.Exception;
         }
     }
 

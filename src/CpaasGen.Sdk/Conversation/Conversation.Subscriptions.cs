@@ -22,6 +22,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused (403 when the number is not owned by the account or not assigned to the project).</exception>
     public virtual async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken = default)
     {
+        using var call = CallScope.BeginIfNone();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.WebhookUrl is null || !request.WebhookUrl.IsAbsoluteUri || (request.WebhookUrl.Scheme != Uri.UriSchemeHttps && request.WebhookUrl.Scheme != Uri.UriSchemeHttp))
@@ -101,6 +102,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused (404 when there is no such subscription).</exception>
     public virtual async Task<UnsubscribeResult> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
+        using var call = CallScope.BeginIfNone();
         var id = RequireId(subscriptionId, nameof(subscriptionId));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var existing = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
@@ -140,6 +142,7 @@ public partial class Conversation
     /// <returns>The subscriptions (empty when there are none).</returns>
     public virtual async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
     {
+        using var call = CallScope.BeginIfNone();
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(userId, cancellationToken).ConfigureAwait(false);
         var items = response.SubscriptionList.Subscription;
@@ -162,6 +165,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">404 when there is no such subscription.</exception>
     public virtual async Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
+        using var call = CallScope.BeginIfNone();
         var id = RequireId(subscriptionId, nameof(subscriptionId));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
@@ -178,6 +182,7 @@ public partial class Conversation
 
     private async Task<bool> TryDeleteChannelAsync(string userId, string channelId)
     {
+        CallScope.Leave(); // cleanup gets its own timeout, even when the subscribe call used all of its own
         try
         {
             // Not bound to the caller's token: a cancelled subscribe must still clean up (the per-call timeout bounds it).

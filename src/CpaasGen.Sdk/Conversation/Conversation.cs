@@ -33,6 +33,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
+        using var call = CallScope.BeginIfNone();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)

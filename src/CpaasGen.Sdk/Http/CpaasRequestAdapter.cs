@@ -61,15 +61,12 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
 
     public void EnableBackingStore(IBackingStoreFactory backingStoreFactory) => throw new NotSupportedException("Backing stores are not used by the CpaasGen SDK.");
 
-    public async Task<TModel?> SendAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+    public Task<TModel?> SendAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where TModel : IParsable
-    {
-        var response = await SendCoreAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        return Deserialize(response, factory);
-    }
+        => SendCoreAsync<TModel?>(requestInfo, (status, body) => Deserialize(status, body, factory), cancellationToken);
 
-    public async Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-        => await SendCoreAsync(requestInfo, cancellationToken).ConfigureAwait(false);
+    public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => SendCoreAsync<object?>(requestInfo, static (_, _) => null, cancellationToken);
 
     public Task<IEnumerable<TModel>?> SendCollectionAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where TModel : IParsable => throw new NotSupportedException("The spec has no top-level JSON arrays; the generated clients never call this.");
@@ -86,13 +83,12 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         return Task.FromResult(message is T typed ? typed : default);
     }
 
-    private TModel Deserialize<TModel>(Response response, ParsableFactory<TModel> factory)
+    private TModel Deserialize<TModel>(int status, ReadOnlySpan<byte> body, ParsableFactory<TModel> factory)
         where TModel : IParsable
     {
-        var body = response.Body.Span;
         if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
-            throw new CpaasApiException(response.Status, CpaasErrorKind.Unknown, null, null, null, "(empty body)", "A JSON body was expected.");
+            throw new CpaasApiException(status, CpaasErrorKind.Unknown, null, null, null, "(empty body)", "A JSON body was expected.");
         }
 
         var model = factory(FactoryOnlyParseNode.Instance);
@@ -106,42 +102,50 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
             reader.Read();
             fast.ReadJson(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Unexpected data after the JSON value at byte " + reader.TokenStartIndex + ".");
+            }
+
             return model;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException: invalid UTF-8 or a lone surrogate in a string. The token endpoint's body is
+            // never echoed: it may carry token material.
             throw new CpaasApiException(
-                response.Status,
+                status,
                 CpaasErrorKind.Unknown,
                 null,
                 null,
                 null,
-                PhoneMasking.Snippet(body),
+                _authentication ? null : PhoneMasking.Snippet(body),
                 "The response body is not the JSON the API description declares (" + PhoneMasking.Mask(ex.Message) + ").",
                 ex);
         }
     }
 
-    private async Task<Response> SendCoreAsync(RequestInformation requestInfo, CancellationToken cancellationToken)
+    private async Task<T> SendCoreAsync<T>(RequestInformation requestInfo, Func<int, ReadOnlySpan<byte>, T> onSuccess, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var content = ReadContent(requestInfo);
-        var operation = Describe(requestInfo);
+        var operation = UrlTemplates.Operation(requestInfo);
         var idempotent = requestInfo.HttpMethod is not Method.POST and not Method.PATCH;
         var retry = _options.Retry;
+
+        // The call's clock may have started earlier (a token request, an earlier request of the same SDK call).
+        var started = CallScope.Current?.Started ?? Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
-            timeout.CancelAfter(_options.Timeout);
+            timeout.CancelAfter(CallScope.Remaining(_options.Timeout, started));
         }
 
         using var activity = CpaasTelemetry.Source.StartActivity(operation, ActivityKind.Client);
         activity?.SetTag("http.request.method", requestInfo.HttpMethod.ToString());
         activity?.SetTag("url.template", operation);
-        var started = Stopwatch.GetTimestamp();
         var retries = 0;
         var refreshed = false;
-        var status = 0;
         try
         {
             while (true)
@@ -167,7 +171,8 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
 
                 using (response)
                 {
-                    status = (int)response.StatusCode;
+                    var status = (int)response.StatusCode;
+                    activity?.SetTag("http.response.status_code", status);
                     if (status == 401 && token is not null && !refreshed)
                     {
                         Log.Unauthorized(_logger, operation);
@@ -189,25 +194,28 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
                         }
                     }
 
-                    var body = await ReadBodyAsync(response, status, timeout.Token).ConfigureAwait(false);
+                    using var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, text => new CpaasApiException(status, CpaasErrorKind.Transport, null, null, null, null, text), timeout.Token).ConfigureAwait(false);
                     var elapsed = Stopwatch.GetElapsedTime(started);
                     Log.Call(_logger, operation, status, elapsed.TotalMilliseconds);
-                    activity?.SetTag("http.response.status_code", status);
                     Record(operation, status, elapsed);
                     if (status is >= 200 and < 300)
                     {
-                        return new Response(status, body);
+                        return onSuccess(status, body.Span);
                     }
 
-                    var error = ErrorBodyParser.Parse(status, body.Span, _authentication);
-                    throw Failed(activity, operation, error);
+                    throw ErrorBodyParser.Parse(status, body.Span, _authentication);
                 }
             }
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's own cancellation: rethrow it carrying the caller's token, not our linked one.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
         {
             Log.Failed(_logger, operation, "timeout");
-            throw Failed(activity, operation, Transport("The call did not complete within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).", new TimeoutException(ex.Message, ex)));
+            throw Failed(activity, operation, TimeoutError(_options, _authentication, ex));
         }
         catch (HttpRequestException ex)
         {
@@ -219,6 +227,21 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
             Log.Failed(_logger, operation, "I/O");
             throw Failed(activity, operation, Transport("The connection failed while reading the response (" + PhoneMasking.Mask(ex.Message) + ").", ex));
         }
+        catch (CpaasApiException ex)
+        {
+            Log.Failed(_logger, operation, ex.StatusCode > 0 ? ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + ex.ExceptionId : ex.Kind.ToString());
+            throw Failed(activity, operation, ex);
+        }
+    }
+
+    /// <summary>The error for a call that ran out of <see cref="CpaasClientOptions.Timeout"/>.</summary>
+    internal static CpaasApiException TimeoutError(CpaasClientOptions options, bool authentication, Exception? inner)
+    {
+        var text = "The call did not complete within " + options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).";
+        var timeout = new TimeoutException(text, inner);
+        return authentication
+            ? new CpaasAuthenticationException(0, CpaasErrorKind.Transport, null, text, null, timeout)
+            : new CpaasApiException(0, CpaasErrorKind.Transport, null, text, null, null, null, timeout);
     }
 
     /// <summary>A POST may be retried only when the connection was refused: then no byte of it reached the server.</summary>
@@ -307,56 +330,10 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
             ? new CpaasAuthenticationException(0, CpaasErrorKind.Transport, null, text, null, inner)
             : new CpaasApiException(0, CpaasErrorKind.Transport, null, text, null, null, null, inner);
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, int status, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaxResponseBytes;
-        var declared = response.Content.Headers.ContentLength;
-        if (declared > limit)
-        {
-            throw new CpaasApiException(status, CpaasErrorKind.Transport, null, null, null, null, "The response declares " + declared + " bytes, more than CpaasClientOptions.MaxResponseBytes (" + limit + ").");
-        }
-
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[declared is > 0 and <= 64 * 1024 ? (int)declared.Value : 4096];
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length >= limit)
-                    {
-                        // One more byte tells whether the body is exactly at the limit or over it.
-                        var probe = new byte[1];
-                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
-                        {
-                            break;
-                        }
-
-                        throw new CpaasApiException(status, CpaasErrorKind.Transport, null, null, null, null, "The response is larger than CpaasClientOptions.MaxResponseBytes (" + limit + ").");
-                    }
-
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit));
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
-            return buffer.AsMemory(0, length);
-        }
-    }
-
     private HttpRequestMessage CreateMessage(RequestInformation requestInfo, ReadOnlyMemory<byte>? content, AccessToken? token)
     {
         requestInfo.PathParameters["baseurl"] = _baseUrl;
-        var message = new HttpRequestMessage(new HttpMethod(requestInfo.HttpMethod.ToString()), requestInfo.URI);
+        var message = new HttpRequestMessage(HttpMethodOf(requestInfo.HttpMethod), UrlTemplates.Build(requestInfo));
         string? contentType = null;
         foreach (var header in requestInfo.Headers)
         {
@@ -391,7 +368,8 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
 
     private static ReadOnlyMemory<byte>? ReadContent(RequestInformation requestInfo)
     {
-        if (requestInfo.Content is not { } stream)
+        // Kiota's RequestInformation.Content defaults to Stream.Null: that is "no body", not an empty JSON body.
+        if (requestInfo.Content is not { } stream || ReferenceEquals(stream, Stream.Null))
         {
             return null;
         }
@@ -406,19 +384,17 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         return copy.ToArray();
     }
 
-    /// <summary>The operation as "METHOD /path/{template}": no ids or phone numbers, safe to log.</summary>
-    private static string Describe(RequestInformation requestInfo)
+    private static HttpMethod HttpMethodOf(Method method) => method switch
     {
-        var template = requestInfo.UrlTemplate ?? string.Empty;
-        template = template.Replace("{+baseurl}", string.Empty, StringComparison.Ordinal).Replace("{+", "{", StringComparison.Ordinal);
-        var query = template.IndexOf("{?", StringComparison.Ordinal);
-        if (query >= 0)
-        {
-            template = template[..query];
-        }
-
-        return requestInfo.HttpMethod + " " + template;
-    }
+        Method.GET => HttpMethod.Get,
+        Method.POST => HttpMethod.Post,
+        Method.PUT => HttpMethod.Put,
+        Method.DELETE => HttpMethod.Delete,
+        Method.PATCH => HttpMethod.Patch,
+        Method.HEAD => HttpMethod.Head,
+        Method.OPTIONS => HttpMethod.Options,
+        _ => new HttpMethod(method.ToString()),
+    };
 
     private static SerializationWriterFactoryRegistry CreateWriters()
     {
@@ -428,5 +404,4 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         return registry;
     }
 
-    private readonly record struct Response(int Status, ReadOnlyMemory<byte> Body);
 }

@@ -95,9 +95,9 @@ internal static class ErrorBodyParser
 
             return false;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return false;
+            return false; // invalid JSON, invalid UTF-8 or a lone surrogate: keep the status, show a snippet
         }
     }
 

@@ -32,6 +32,12 @@ internal sealed class FastJsonSerializationWriter : ISerializationWriter
         SkipValidation = true,
     };
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private byte[]? _content;
 
     public Action<IParsable>? OnBeforeObjectSerialization { get; set; }
@@ -50,13 +56,27 @@ internal sealed class FastJsonSerializationWriter : ISerializationWriter
             throw new NotSupportedException("Only a generated model at the root is supported by this writer.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // One buffer and writer per thread, reused: the only per-call allocation is the exact-size body array.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer;
+        if (writer is null)
         {
-            model.WriteJson(writer);
+            writer = t_writer = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
         }
 
+        model.WriteJson(writer);
+        writer.Flush();
         _content = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 64 * 1024)
+        {
+            t_buffer = null; // don't keep a rare huge body alive on the thread
+            t_writer = null;
+        }
     }
 
     public void WriteStringValue(string? key, string? value) => throw Unsupported();

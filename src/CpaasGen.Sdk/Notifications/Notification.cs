@@ -51,10 +51,9 @@ public static class Notification
         }
         catch (JsonException ex)
         {
-            // The reader's own errors carry line/byte-in-line; ours carry the absolute byte offset in the message.
             throw new CpaasNotificationParseException(
                 "The notification is not valid: " + PhoneMasking.Mask(ex.Message),
-                ex.BytePositionInLine,
+                AbsolutePosition(utf8Body, ex.LineNumber, ex.BytePositionInLine),
                 ex.LineNumber,
                 ex);
         }
@@ -73,18 +72,14 @@ public static class Notification
     public static async Task<CpaasNotification> ParseAsync(Stream utf8Body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Body);
+        // One byte of room past the limit tells a body of exactly MaxBodyBytes from a larger one.
         var buffer = new byte[4096];
         var length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                if (buffer.Length >= MaxBodyBytes)
-                {
-                    throw new CpaasNotificationParseException("The notification body is larger than " + MaxBodyBytes + " bytes.", length);
-                }
-
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes));
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
             }
 
             var read = await utf8Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
@@ -94,9 +89,36 @@ public static class Notification
             }
 
             length += read;
+            if (length > MaxBodyBytes)
+            {
+                throw new CpaasNotificationParseException("The notification body is larger than " + MaxBodyBytes + " bytes.", MaxBodyBytes);
+            }
         }
 
         return Parse(buffer.AsSpan(0, length));
+    }
+
+    /// <summary>The reader reports (line, byte in line); callers want the offset into the body.</summary>
+    private static long? AbsolutePosition(ReadOnlySpan<byte> body, long? line, long? byteInLine)
+    {
+        if (line is not { } l || byteInLine is not { } b)
+        {
+            return byteInLine;
+        }
+
+        long offset = 0;
+        for (long current = 0; current < l; current++)
+        {
+            var newline = body[(int)offset..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return byteInLine;
+            }
+
+            offset += newline + 1;
+        }
+
+        return offset + b;
     }
 
     private static CpaasNotification ParseCore(ReadOnlySpan<byte> body)
@@ -156,6 +178,12 @@ public static class Notification
             reader.Read();
             reader.Skip();
             RequireEnd(ref reader, body);
+            if (!System.Text.Unicode.Utf8.IsValid(body))
+            {
+                // Skip() does not validate string contents; RawJson must be the body exactly as received.
+                throw new CpaasNotificationParseException("The notification is not valid UTF-8.");
+            }
+
             return new UnknownNotification(key, Encoding.UTF8.GetString(body));
         }
 

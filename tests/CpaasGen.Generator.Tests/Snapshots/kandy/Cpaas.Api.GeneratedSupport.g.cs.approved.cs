@@ -35,6 +35,8 @@ namespace Cpaas.Api
         {
             if (value is null) throw new global::System.ArgumentNullException(parameterName);
             if (value.Length == 0) throw new global::System.ArgumentException("The path parameter '" + parameterName + "' must not be empty.", parameterName);
+            // "." and ".." are dot segments: URI normalization would remove them and the request would reach another resource.
+            if (value == "." || value == "..") throw new global::System.ArgumentException("The path parameter '" + parameterName + "' must not be '.' or '..'.", parameterName);
             var clean = true;
             foreach (var c in value)
             {
