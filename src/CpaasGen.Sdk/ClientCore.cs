@@ -30,6 +30,12 @@ internal sealed class ClientCore
 
     public string ClientCorrelator { get; }
 
+    /// <summary>
+    /// Starts the clock of a call that makes one request: only needed when it will wait for a token first (the
+    /// request itself starts its own clock), so the common case costs nothing.
+    /// </summary>
+    public CallScope? BeginSingleRequestCall() => Tokens.HasFreshToken ? null : CallScope.BeginIfNone();
+
     /// <summary>The user id, waiting for a token if needed — within what is left of the call's timeout.</summary>
     public async ValueTask<string> UserIdAsync(CancellationToken cancellationToken)
     {

@@ -150,7 +150,7 @@ internal static class ClientEmitter
             writer.WriteLine("if (body is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(body));");
         }
 
-        writer.WriteLine("var requestInfo = new " + KnownTypes.RequestInformation + "(" + KnownTypes.Method + "." + operation.HttpMethod + ", " + operation.MethodName + "UrlTemplate, new " + KnownTypes.Dictionary + "<string, object>(global::System.StringComparer.Ordinal));");
+        writer.WriteLine("var requestInfo = new " + KnownTypes.RequestInformation + "(" + KnownTypes.Method + "." + operation.HttpMethod + ", " + operation.MethodName + "UrlTemplate, new " + KnownTypes.Dictionary + "<string, object>(" + (operation.Parameters.Count(p => p.Location == ParameterLocation.Path) + 1).ToString(CultureInfo.InvariantCulture) + ", global::System.StringComparer.Ordinal));");
         foreach (var parameter in operation.Parameters)
         {
             var value = ValueText(parameter);

@@ -8,6 +8,7 @@ internal sealed class AccessToken
     public AccessToken(string value, string userId, DateTimeOffset receivedAt, DateTimeOffset refreshAt, DateTimeOffset? expiresAt)
     {
         Value = value;
+        AuthorizationHeader = "Bearer " + value;
         UserId = userId;
         ReceivedAt = receivedAt;
         RefreshAt = refreshAt;
@@ -16,6 +17,9 @@ internal sealed class AccessToken
 
     /// <summary>The bearer token.</summary>
     public string Value { get; }
+
+    /// <summary>The <c>Authorization</c> header value, built once per token.</summary>
+    public string AuthorizationHeader { get; }
 
     /// <summary>The <c>preferred_username</c> claim of the id_token: the <c>{userId}</c> path segment.</summary>
     public string UserId { get; }

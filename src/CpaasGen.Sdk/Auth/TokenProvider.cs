@@ -44,6 +44,9 @@ internal sealed class TokenProvider
         return new ValueTask<AccessToken>(GetSlowAsync(cancellationToken));
     }
 
+    /// <summary>True when a token is cached and needs no refresh: a call will not wait for the token endpoint.</summary>
+    public bool HasFreshToken => Volatile.Read(ref _current) is { } current && !current.NeedsRefresh(_options.TimeProvider.GetUtcNow());
+
     /// <summary>Forgets <paramref name="rejected"/> (after a 401) unless a newer token already replaced it.</summary>
     public void Invalidate(AccessToken rejected)
     {

@@ -15,7 +15,7 @@ public partial class Conversation
     /// <returns>One page of threads.</returns>
     public virtual async Task<CpaasPage<SmsThread>> GetThreadsAsync(HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsHistory.ListSmsThreadsAsync(userId, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
         return ToThreadPage(response.SmsThreadList);
@@ -28,7 +28,7 @@ public partial class Conversation
     /// <returns>One page of threads.</returns>
     public virtual async Task<CpaasPage<SmsThread>> GetThreadsAsync(string remoteAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsHistory.ListSmsThreadsWithRemoteAddressAsync(userId, remote, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public partial class Conversation
     /// <returns>The thread.</returns>
     public virtual async Task<SmsThread> GetThreadAsync(string remoteAddress, string localAddress, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public partial class Conversation
     /// <returns>One page of messages.</returns>
     public virtual async Task<CpaasPage<SmsMessage>> GetMessagesAsync(string remoteAddress, string localAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public partial class Conversation
     /// <returns>The message.</returns>
     public virtual async Task<SmsMessage> GetMessageAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsHistory.GetSmsMessageAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
         return ToMessage(response.SmsMessage);
@@ -118,7 +118,7 @@ public partial class Conversation
     /// <returns>The status, for example <see cref="DeliveryStatus.DeliveredToTerminal"/>.</returns>
     public virtual async Task<DeliveryStatus> GetStatusAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsHistory.GetSmsMessageStatusAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
         return new DeliveryStatus(response.Status.Value);
@@ -132,7 +132,7 @@ public partial class Conversation
     /// <returns>A task that completes when the message is deleted.</returns>
     public virtual async Task DeleteMessageAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
         await _core.Api.SmsHistory.DeleteSmsMessageAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
     }
@@ -144,7 +144,7 @@ public partial class Conversation
     /// <returns>A task that completes when the thread is deleted.</returns>
     public virtual async Task DeleteThreadAsync(string remoteAddress, string localAddress, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);

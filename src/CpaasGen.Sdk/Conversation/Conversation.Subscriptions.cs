@@ -142,7 +142,7 @@ public partial class Conversation
     /// <returns>The subscriptions (empty when there are none).</returns>
     public virtual async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(userId, cancellationToken).ConfigureAwait(false);
         var items = response.SubscriptionList.Subscription;
@@ -165,7 +165,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">404 when there is no such subscription.</exception>
     public virtual async Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         var id = RequireId(subscriptionId, nameof(subscriptionId));
         var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var response = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
+        using var call = _core.BeginSingleRequestCall();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
@@ -84,10 +84,11 @@ public partial class Conversation
         }
 
         var result = response.OutboundSmsMessageRequest;
-        var deliveryInfo = new List<DeliveryInfo>(result.DeliveryInfoList.DeliveryInfo.Count);
-        foreach (var item in result.DeliveryInfoList.DeliveryInfo)
+        var items = result.DeliveryInfoList.DeliveryInfo;
+        var deliveryInfo = new DeliveryInfo[items.Count];
+        for (var i = 0; i < deliveryInfo.Length; i++)
         {
-            deliveryInfo.Add(new DeliveryInfo(item.Address ?? item.DestinationAddress, new DeliveryStatus(item.DeliveryStatus.Value)));
+            deliveryInfo[i] = new DeliveryInfo(items[i].Address ?? items[i].DestinationAddress, new DeliveryStatus(items[i].DeliveryStatus.Value));
         }
 
         var resolvedSender = Resolve(result.SenderAddress) ?? SenderFromResourceUrl(result.ResourceUrl) ?? (isDefault ? null : sender);
@@ -95,7 +96,7 @@ public partial class Conversation
             deliveryInfo,
             result.OutboundSmsTextMessage?.Message ?? request.Message,
             resolvedSender,
-            ResourceUrls.LastSegment(result.ResourceUrl),
+            null, // MessageId: derived from the resource URL when read
             result.ResourceUrl,
             result.ClientCorrelator);
         foreach (var item in deliveryInfo)
@@ -105,7 +106,7 @@ public partial class Conversation
 
         if (_core.Logger.IsEnabled(LogLevel.Information))
         {
-            Log.MessageSent(_core.Logger, PhoneMasking.MaskAddress(resolvedSender), deliveryInfo.Count, string.Join(", ", deliveryInfo));
+            Log.MessageSent(_core.Logger, PhoneMasking.MaskAddress(resolvedSender), deliveryInfo.Length, string.Join(", ", deliveryInfo));
         }
 
         return sent;

@@ -5,11 +5,13 @@ namespace Cpaas;
 /// <summary>What Kandy answered to a send: the delivery status per destination and the real sender number.</summary>
 public sealed class CreateMessageResult
 {
+    private string? _messageId;
+
     /// <summary>Creates the result.</summary>
     /// <param name="deliveryInfo">The delivery status per destination.</param>
     /// <param name="message">The text as sent.</param>
     /// <param name="senderAddress">The number the SMS was sent from.</param>
-    /// <param name="messageId">The message id (last segment of the resource URL).</param>
+    /// <param name="messageId">The message id; null to derive it from <paramref name="resourceUrl"/> when read.</param>
     /// <param name="resourceUrl">The message's resource URL.</param>
     /// <param name="clientCorrelator">The correlator as echoed.</param>
     public CreateMessageResult(IReadOnlyList<DeliveryInfo> deliveryInfo, string? message, string? senderAddress, string? messageId, string? resourceUrl, string? clientCorrelator)
@@ -17,7 +19,7 @@ public sealed class CreateMessageResult
         DeliveryInfo = deliveryInfo;
         Message = message;
         SenderAddress = senderAddress;
-        MessageId = messageId;
+        _messageId = messageId;
         ResourceUrl = resourceUrl;
         ClientCorrelator = clientCorrelator;
     }
@@ -35,8 +37,8 @@ public sealed class CreateMessageResult
     /// </summary>
     public string? SenderAddress { get; }
 
-    /// <summary>The message id: the last segment of the response's <c>resourceURL</c>.</summary>
-    public string? MessageId { get; }
+    /// <summary>The message id: the last segment of the response's <c>resourceURL</c> (derived when first read).</summary>
+    public string? MessageId => _messageId ??= ResourceUrls.LastSegment(ResourceUrl);
 
     /// <summary>The message's resource URL.</summary>
     public string? ResourceUrl { get; }

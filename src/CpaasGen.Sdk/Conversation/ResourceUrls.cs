@@ -41,7 +41,7 @@ internal static class ResourceUrls
 
     private static string StripQuery(string url)
     {
-        var end = url.IndexOfAny(new[] { '?', '#' });
+        var end = url.AsSpan().IndexOfAny('?', '#');
         return end >= 0 ? url[..end] : url;
     }
 }

@@ -25,7 +25,7 @@ namespace Cpaas;
 /// </summary>
 internal sealed class CpaasRequestAdapter : IRequestAdapter
 {
-    private static readonly SerializationWriterFactoryRegistry Writers = CreateWriters();
+    private static readonly ISerializationWriterFactory Writers = new ContentTypeWriterFactory();
 
     private readonly HttpClient _http;
     private readonly TokenProvider? _tokens;
@@ -232,6 +232,11 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
             Log.Failed(_logger, operation, ex.StatusCode > 0 ? ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + ex.ExceptionId : ex.Kind.ToString());
             throw Failed(activity, operation, ex);
         }
+        finally
+        {
+            // Every attempt has been sent and the response read: the pooled request body can go back.
+            (requestInfo.Content as PooledBodyStream)?.Release();
+        }
     }
 
     /// <summary>The error for a call that ran out of <see cref="CpaasClientOptions.Timeout"/>.</summary>
@@ -305,9 +310,13 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         return true;
     }
 
+    private static readonly object?[] BoxedStatus = new object?[600];
+
     private static void Record(string operation, int status, TimeSpan elapsed)
     {
-        var tags = new TagList { { "url.template", operation }, { "http.response.status_code", status } };
+        // Statuses are boxed once and reused: telemetry must not cost an allocation per call.
+        var boxed = status is >= 0 and < 600 ? BoxedStatus[status] ??= status : status;
+        var tags = new TagList { { "url.template", operation }, { "http.response.status_code", boxed } };
         CpaasTelemetry.Calls.Add(1, tags);
         CpaasTelemetry.Duration.Record(elapsed.TotalSeconds, tags);
     }
@@ -335,25 +344,36 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         requestInfo.PathParameters["baseurl"] = _baseUrl;
         var message = new HttpRequestMessage(HttpMethodOf(requestInfo.HttpMethod), UrlTemplates.Build(requestInfo));
         string? contentType = null;
-        foreach (var header in requestInfo.Headers)
+        var headers = requestInfo.Headers;
+        var copied = 0;
+        if (headers.TryGetValue("Content-Type", out var contentTypes))
         {
-            if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            contentType = Single(contentTypes);
+            copied++;
+        }
+
+        if (headers.TryGetValue("Accept", out var accepts) && Single(accepts) is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+            copied++;
+        }
+
+        if (headers.Count > copied)
+        {
+            // Any other header (a spec header parameter): the general, allocating path.
+            foreach (var header in headers)
             {
-                foreach (var value in header.Value)
+                if (!string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) && !string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))
                 {
-                    contentType = value;
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
-
-                continue;
             }
-
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         message.Headers.TryAddWithoutValidation("X-Cpaas-Agent", SdkInfo.Agent);
         if (token is not null)
         {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            message.Headers.TryAddWithoutValidation("Authorization", token.AuthorizationHeader);
         }
 
         if (content is { } bytes)
@@ -364,6 +384,27 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         }
 
         return message;
+    }
+
+    private static string? Single(IEnumerable<string> values)
+    {
+        string? last = null;
+        if (values is HashSet<string> set)
+        {
+            foreach (var value in set)
+            {
+                last = value; // struct enumerator: no allocation
+            }
+
+            return last;
+        }
+
+        foreach (var value in values)
+        {
+            last = value;
+        }
+
+        return last;
     }
 
     private static ReadOnlyMemory<byte>? ReadContent(RequestInformation requestInfo)
@@ -396,12 +437,5 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         _ => new HttpMethod(method.ToString()),
     };
 
-    private static SerializationWriterFactoryRegistry CreateWriters()
-    {
-        var registry = new SerializationWriterFactoryRegistry();
-        registry.ContentTypeAssociatedFactories["application/json"] = new FastJsonSerializationWriterFactory();
-        registry.ContentTypeAssociatedFactories["application/x-www-form-urlencoded"] = new FormSerializationWriterFactory();
-        return registry;
-    }
 
 }

@@ -8,19 +8,35 @@ using System.Threading.Tasks;
 using Cpaas.Api;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Form;
 
 namespace Cpaas;
 
 /// <summary>
-/// The JSON serialization writer our request adapter hands to the generated <c>SetContentFromParsable</c>: the
-/// root value is a generated <see cref="IJsonModel"/>, written in one pass with <see cref="Utf8JsonWriter"/>.
-/// Only that path is used by the generated clients; the member-by-member Kiota API is not.
+/// Picks the writer for a request body's content type without Kiota's registry (which parses the content type on
+/// every call): JSON bodies go through <see cref="FastJsonSerializationWriter"/>, form bodies (the token request)
+/// through Kiota's form writer.
 /// </summary>
-internal sealed class FastJsonSerializationWriterFactory : ISerializationWriterFactory
+internal sealed class ContentTypeWriterFactory : ISerializationWriterFactory
 {
+    private static readonly FormSerializationWriterFactory Form = new();
+
     public string ValidContentType => "application/json";
 
-    public ISerializationWriter GetSerializationWriter(string contentType) => new FastJsonSerializationWriter();
+    public ISerializationWriter GetSerializationWriter(string contentType)
+    {
+        if (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FastJsonSerializationWriter();
+        }
+
+        if (string.Equals(contentType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return Form.GetSerializationWriter(contentType);
+        }
+
+        throw new NotSupportedException("No serialization writer for content type '" + contentType + "'.");
+    }
 }
 
 internal sealed class FastJsonSerializationWriter : ISerializationWriter
@@ -39,6 +55,7 @@ internal sealed class FastJsonSerializationWriter : ISerializationWriter
     private static Utf8JsonWriter? t_writer;
 
     private byte[]? _content;
+    private int _length;
 
     public Action<IParsable>? OnBeforeObjectSerialization { get; set; }
 
@@ -46,7 +63,12 @@ internal sealed class FastJsonSerializationWriter : ISerializationWriter
 
     public Action<IParsable, ISerializationWriter>? OnStartObjectSerialization { get; set; }
 
-    public Stream GetSerializedContent() => new MemoryStream(_content ?? throw new InvalidOperationException("Nothing was written."), 0, _content.Length, writable: false, publiclyVisible: true);
+    public Stream GetSerializedContent()
+    {
+        var content = _content ?? throw new InvalidOperationException("Nothing was written.");
+        _content = null;
+        return new PooledBodyStream(content, _length);
+    }
 
     public void WriteObjectValue<T>(string? key, T? value, params IParsable?[] additionalValuesToMerge)
         where T : IParsable
@@ -71,7 +93,9 @@ internal sealed class FastJsonSerializationWriter : ISerializationWriter
 
         model.WriteJson(writer);
         writer.Flush();
-        _content = buffer.WrittenSpan.ToArray();
+        _length = buffer.WrittenCount;
+        _content = System.Buffers.ArrayPool<byte>.Shared.Rent(_length);
+        buffer.WrittenSpan.CopyTo(_content);
         if (buffer.Capacity > 64 * 1024)
         {
             t_buffer = null; // don't keep a rare huge body alive on the thread
@@ -190,4 +214,25 @@ internal sealed class FactoryOnlyParseNode : IParseNode
     public byte[]? GetByteArrayValue() => throw Unsupported();
 
     private static NotSupportedException Unsupported() => new("The generated models are read with their Utf8JsonReader fast path.");
+}
+
+/// <summary>
+/// A request body in a pooled array. The adapter returns the array once the call is over (every attempt sent and
+/// the response read); a body that is never sent through the adapter is simply collected.
+/// </summary>
+internal sealed class PooledBodyStream : MemoryStream
+{
+    private byte[]? _pooled;
+
+    public PooledBodyStream(byte[] pooled, int length)
+        : base(pooled, 0, length, writable: false, publiclyVisible: true) => _pooled = pooled;
+
+    public void Release()
+    {
+        var pooled = System.Threading.Interlocked.Exchange(ref _pooled, null);
+        if (pooled is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
+        }
+    }
 }

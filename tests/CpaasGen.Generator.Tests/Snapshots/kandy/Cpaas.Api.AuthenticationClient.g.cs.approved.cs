@@ -67,7 +67,7 @@ namespace Cpaas.Api
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToCreateTokenRequestInformation(global::Cpaas.Api.TokenRequest body)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateTokenUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateTokenUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(1, global::System.StringComparer.Ordinal));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/x-www-form-urlencoded", body);
             return requestInfo;

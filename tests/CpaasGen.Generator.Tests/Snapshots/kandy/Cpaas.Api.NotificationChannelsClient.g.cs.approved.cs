@@ -73,7 +73,7 @@ namespace Cpaas.Api
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListNotificationChannelsRequestInformation(string userId)
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListNotificationChannelsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListNotificationChannelsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
@@ -117,7 +117,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
@@ -153,7 +153,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["channelId"] = global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
@@ -188,7 +188,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteNotificationChannelUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["channelId"] = global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId));
             return requestInfo;

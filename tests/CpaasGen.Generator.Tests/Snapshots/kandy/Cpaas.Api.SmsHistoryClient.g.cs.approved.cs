@@ -110,7 +110,7 @@ namespace Cpaas.Api
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListSmsThreadsRequestInformation(string userId, int? max = null, string? next = null, string? onlyNew = null, long? lastMessageTime = null)
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsThreadsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsThreadsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             if (max is not null) requestInfo.QueryParameters["max"] = max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             if (next is not null) requestInfo.QueryParameters["next"] = next;
@@ -157,7 +157,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsThreadsWithRemoteAddressUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsThreadsWithRemoteAddressUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             if (max is not null) requestInfo.QueryParameters["max"] = max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
@@ -208,7 +208,7 @@ namespace Cpaas.Api
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsThreadUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsThreadUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(4, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));
@@ -250,7 +250,7 @@ namespace Cpaas.Api
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteSmsThreadUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteSmsThreadUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(4, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));
@@ -296,7 +296,7 @@ namespace Cpaas.Api
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsMessagesUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListSmsMessagesUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(4, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));
@@ -343,7 +343,7 @@ namespace Cpaas.Api
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
             if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(5, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));
@@ -386,7 +386,7 @@ namespace Cpaas.Api
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
             if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(5, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));
@@ -428,7 +428,7 @@ namespace Cpaas.Api
             if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
             if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
             if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsMessageStatusUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetSmsMessageStatusUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(5, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["remoteAddress"] = global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress));
             requestInfo.PathParameters["localAddress"] = global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress));

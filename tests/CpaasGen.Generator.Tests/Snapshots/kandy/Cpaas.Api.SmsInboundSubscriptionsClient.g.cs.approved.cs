@@ -73,7 +73,7 @@ namespace Cpaas.Api
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListInboundSubscriptionsRequestInformation(string userId)
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListInboundSubscriptionsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListInboundSubscriptionsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
@@ -123,7 +123,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
@@ -158,7 +158,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["subscriptionId"] = global::Cpaas.Api.PathSegment.Encode(subscriptionId, nameof(subscriptionId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
@@ -194,7 +194,7 @@ namespace Cpaas.Api
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, DeleteInboundSubscriptionUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["subscriptionId"] = global::Cpaas.Api.PathSegment.Encode(subscriptionId, nameof(subscriptionId));
             return requestInfo;

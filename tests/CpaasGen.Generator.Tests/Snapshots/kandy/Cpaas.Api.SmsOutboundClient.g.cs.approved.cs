@@ -70,7 +70,7 @@ namespace Cpaas.Api
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             if (senderAddress is null) throw new global::System.ArgumentNullException(nameof(senderAddress));
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateOutboundSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, CreateOutboundSmsMessageUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["senderAddress"] = global::Cpaas.Api.PathSegment.Encode(senderAddress, nameof(senderAddress));
             requestInfo.Headers.TryAdd("Accept", "application/json");

@@ -70,7 +70,7 @@ namespace LendingLibrary
         /// <returns>The request information.</returns>
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListBooksRequestInformation(int? limit = null, string? cursor = null, bool? available = null, global::LendingLibrary.Genre? genre = null, string? xRequestId = null)
         {
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListBooksUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListBooksUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(1, global::System.StringComparer.Ordinal));
             if (limit is not null) requestInfo.QueryParameters["limit"] = limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             if (cursor is not null) requestInfo.QueryParameters["cursor"] = cursor;
             if (available is not null) requestInfo.QueryParameters["available"] = (available.Value ? "true" : "false");
@@ -100,7 +100,7 @@ namespace LendingLibrary
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToAddBookRequestInformation(global::LendingLibrary.Book body)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, AddBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, AddBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(1, global::System.StringComparer.Ordinal));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
@@ -126,7 +126,7 @@ namespace LendingLibrary
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToGetBookRequestInformation(string isbn)
         {
             if (isbn is null) throw new global::System.ArgumentNullException(nameof(isbn));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["isbn"] = global::LendingLibrary.PathSegment.Encode(isbn, nameof(isbn));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
@@ -152,7 +152,7 @@ namespace LendingLibrary
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToRemoveBookRequestInformation(string isbn)
         {
             if (isbn is null) throw new global::System.ArgumentNullException(nameof(isbn));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, RemoveBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.DELETE, RemoveBookUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["isbn"] = global::LendingLibrary.PathSegment.Encode(isbn, nameof(isbn));
             return requestInfo;
         }

@@ -48,7 +48,7 @@ namespace LendingLibrary
         public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToBorrowRequestInformation(global::System.Guid memberId, global::LendingLibrary.LoanForm body)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, BorrowUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(global::System.StringComparer.Ordinal));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, BorrowUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["memberId"] = global::LendingLibrary.PathSegment.Encode(memberId.ToString("D"), nameof(memberId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/x-www-form-urlencoded", body);
