@@ -64,12 +64,38 @@ internal sealed partial class CpaasWebhookEndpoint
 
         var store = services.GetService<ICpaasDuplicateStore>() ?? _fallbackStore;
         var id = notification.NotificationId;
-        if (id is not null && !await store.TryClaimAsync(id, options.DuplicateWindow, ct).ConfigureAwait(false))
+        if (id is not null)
         {
-            LogDuplicate(logger, notification.Type, id);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.Headers["X-Cpaas-Duplicate"] = "true";
-            return;
+            CpaasClaim claim;
+            try
+            {
+                claim = await store.TryClaimAsync(id, options.HandlerLease, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Without the store we cannot tell a duplicate: ask Kandy to deliver again later rather than risk it.
+                LogStoreFailed(logger, ex, notification.Type, id);
+                context.Response.Headers.RetryAfter = "30";
+                await Problem(context, StatusCodes.Status503ServiceUnavailable, "Duplicate store unavailable", "The notification was not handled; deliver it again later.").ConfigureAwait(false);
+                return;
+            }
+
+            if (claim == CpaasClaim.AlreadyHandled)
+            {
+                LogDuplicate(logger, notification.Type, id);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.Headers["X-Cpaas-Duplicate"] = "true";
+                return;
+            }
+
+            if (claim == CpaasClaim.InProgress)
+            {
+                // Acknowledging now would lose the notification if the handler running elsewhere fails.
+                LogInProgress(logger, notification.Type, id);
+                context.Response.Headers.RetryAfter = "5";
+                await Problem(context, StatusCodes.Status409Conflict, "Notification being handled", "Another delivery of this notification is being handled; deliver it again later.").ConfigureAwait(false);
+                return;
+            }
         }
 
         try
@@ -78,27 +104,49 @@ internal sealed partial class CpaasWebhookEndpoint
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            if (id is not null)
-            {
-                await store.ReleaseAsync(id, default).ConfigureAwait(false);
-            }
-
+            await ReleaseQuietlyAsync(store, id, logger).ConfigureAwait(false);
             LogHandlerFailed(logger, ex, notification.Type, id);
             await Problem(context, StatusCodes.Status500InternalServerError, "Handler failed", "The notification was not handled; Kandy will deliver it again.").ConfigureAwait(false);
             return;
         }
         catch (OperationCanceledException)
         {
-            if (id is not null)
-            {
-                await store.ReleaseAsync(id, default).ConfigureAwait(false);
-            }
-
+            await ReleaseQuietlyAsync(store, id, logger).ConfigureAwait(false);
             throw;
+        }
+
+        if (id is not null)
+        {
+            try
+            {
+                await store.CompleteAsync(id, options.DuplicateWindow, default).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Handled already; the claim's lease still keeps redeliveries away for a while.
+                LogStoreFailed(logger, ex, notification.Type, id);
+            }
         }
 
         LogHandled(logger, notification.Type, id);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static async Task ReleaseQuietlyAsync(ICpaasDuplicateStore store, string? id, ILogger logger)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.ReleaseAsync(id, default).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogStoreFailed(logger, ex, "release", id);
+        }
     }
 
     /// <summary>Constant-time comparison (of SHA-256 digests, so lengths leak nothing either).</summary>
@@ -116,19 +164,26 @@ internal sealed partial class CpaasWebhookEndpoint
         return CryptographicOperations.FixedTimeEquals(a, b);
     }
 
+    /// <summary>The secret may come in the query parameter or the header; either one matching is enough.</summary>
     private static bool HasSecret(HttpRequest request, CpaasWebhookOptions options, string secret)
     {
-        string? presented = request.Query.TryGetValue(options.SecretQueryParameter, out var query) ? query.ToString() : null;
-        if (presented is null && request.Headers.TryGetValue(options.SecretHeader, out var header))
+        if (request.Query.TryGetValue(options.SecretQueryParameter, out var query) && SecretEquals(query.ToString(), secret))
         {
-            presented = header.ToString();
+            return true;
+        }
+
+        if (request.Headers.TryGetValue(options.SecretHeader, out var header))
+        {
+            var presented = header.ToString();
             if (presented.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 presented = presented["Bearer ".Length..];
             }
+
+            return SecretEquals(presented, secret);
         }
 
-        return SecretEquals(presented, secret);
+        return false;
     }
 
     private static async Task<byte[]> ReadBodyAsync(Stream stream, int max, System.Threading.CancellationToken ct)
@@ -180,6 +235,12 @@ internal sealed partial class CpaasWebhookEndpoint
 
     [LoggerMessage(3, LogLevel.Warning, "Webhook rejected a call: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Webhook asked for a later redelivery of a {Kind} notification {NotificationId} that is being handled by another delivery")]
+    private static partial void LogInProgress(ILogger logger, string kind, string notificationId);
+
+    [LoggerMessage(6, LogLevel.Error, "Webhook duplicate store failed for a {Kind} notification {NotificationId}")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string kind, string notificationId);
 
     [LoggerMessage(4, LogLevel.Error, "Webhook handler failed for a {Kind} notification {NotificationId}; answering 500 so it is delivered again")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string? notificationId);

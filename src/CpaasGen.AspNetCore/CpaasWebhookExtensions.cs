@@ -66,7 +66,7 @@ public static class CpaasWebhookExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.DuplicateWindow > TimeSpan.Zero && o.MaxBodyBytes > 0 && !string.IsNullOrEmpty(o.SecretHeader) && !string.IsNullOrEmpty(o.SecretQueryParameter), "CpaasWebhookOptions: DuplicateWindow and MaxBodyBytes must be positive and SecretHeader/SecretQueryParameter non-empty.")
+        options.Validate(o => o.DuplicateWindow > TimeSpan.Zero && o.HandlerLease > TimeSpan.Zero && o.MaxBodyBytes > 0 && !string.IsNullOrEmpty(o.SecretHeader) && !string.IsNullOrEmpty(o.SecretQueryParameter), "CpaasWebhookOptions: DuplicateWindow, HandlerLease and MaxBodyBytes must be positive and SecretHeader/SecretQueryParameter non-empty.")
             .ValidateOnStart();
         services.TryAddSingleton<ICpaasDuplicateStore>(_ => new InMemoryCpaasDuplicateStore());
         return new CpaasWebhookBuilder(services);

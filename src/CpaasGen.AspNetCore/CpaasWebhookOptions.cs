@@ -21,6 +21,12 @@ public sealed class CpaasWebhookOptions
     /// <summary>How long a notification id is remembered to drop duplicate deliveries. Default 24 hours.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a notification being handled stays claimed if its handler never finishes (a crashed instance);
+    /// meanwhile other deliveries of it get 409 with <c>Retry-After</c>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan HandlerLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The largest body accepted; larger ones get 413. Default 64 KiB (real notifications are under 2 KiB).</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

@@ -99,11 +99,24 @@ public static class CpaasServiceCollectionExtensions
             // Never re-send a POST (an SMS send or a subscription): only GET/HEAD/OPTIONS/DELETE/PUT… are retried.
             resilience.Retry.DisableForUnsafeHttpMethods();
             resilience.Retry.ShouldRetryAfterHeader = true;
+
+            // CpaasClientOptions.Timeout is the budget of a call; the pipeline's own timeouts only stop a hung
+            // attempt, so they sit above it (the standard defaults, 10 s per attempt / 30 s total, would cut it short).
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(60);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);
         });
         return http;
     }
 
-    internal static string HttpClientName(string name) => "CpaasGen." + name;
+    /// <summary>
+    /// The IHttpClientFactory name of a registered client's HttpClient. Its standard resilience pipeline is configured
+    /// under <c>HttpClientName(name) + "-standard"</c>, e.g.
+    /// <c>services.Configure&lt;HttpStandardResilienceOptions&gt;(CpaasServiceCollectionExtensions.HttpClientName("Cpaas") + "-standard", o => …)</c>.
+    /// </summary>
+    /// <param name="name">The client's name (<see cref="DefaultName"/> for the default client).</param>
+    /// <returns>The HttpClient name.</returns>
+    public static string HttpClientName(string name) => "CpaasGen." + name;
 
     private static string RequireName(string name)
         => string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("The client name must not be empty.", nameof(name)) : name;

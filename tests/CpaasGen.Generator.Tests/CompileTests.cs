@@ -1,3 +1,4 @@
+using CpaasGen.Tests.Shared;
 using System;
 using System.Linq;
 using System.Text;

@@ -1,3 +1,4 @@
+using CpaasGen.Tests.Shared;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;

@@ -1,3 +1,4 @@
+using CpaasGen.Tests.Shared;
 using System.Linq;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace CpaasGen.Generator.Tests;
+namespace CpaasGen.Tests.Shared;
 
 /// <summary>A small line-based unified diff (LCS over the part between the common prefix and suffix), for snapshot failure messages.</summary>
 internal static class LineDiff

@@ -1,0 +1,59 @@
+namespace Cpaas.Emulator
+{
+    public sealed class CpaasEmulator : System.IAsyncDisposable
+    {
+        public System.Collections.Generic.IReadOnlyList<string> AssignedNumbers { get; }
+        public System.Uri BaseUrl { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.WebhookDeliveryAttempt> Deliveries { get; }
+        public Cpaas.Emulator.CpaasEmulatorOptions Options { get; }
+        public int PendingDeliveries { get; }
+        public System.Threading.Tasks.ValueTask DisposeAsync() { }
+        public System.Threading.Tasks.Task<string> SimulateInboundSmsAsync(string from, string to, string text, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<string>> UnassignNumberAsync(string number, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task WaitForDeliveriesAsync(System.TimeSpan timeout, System.Threading.CancellationToken cancellationToken = default) { }
+        public static System.Threading.Tasks.Task RunAsync(Cpaas.Emulator.CpaasEmulatorOptions? options, System.Threading.CancellationToken cancellationToken) { }
+        public static System.Threading.Tasks.Task RunAsync(Cpaas.Emulator.CpaasEmulatorOptions? options, System.IO.TextWriter output, System.Threading.CancellationToken cancellationToken) { }
+        public static System.Threading.Tasks.Task<Cpaas.Emulator.CpaasEmulator> StartAsync(Cpaas.Emulator.CpaasEmulatorOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
+    public sealed class CpaasEmulatorOptions : System.IEquatable<Cpaas.Emulator.CpaasEmulatorOptions>
+    {
+        public CpaasEmulatorOptions() { }
+        public string ClientId { get; init; }
+        public string ClientSecret { get; init; }
+        public string Email { get; init; }
+        public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+        public int MessageHistoryCap { get; init; }
+        public System.Collections.Generic.IReadOnlyList<string> Numbers { get; init; }
+        public string Password { get; init; }
+        public int Port { get; init; }
+        public System.TimeSpan ShutdownTimeout { get; init; }
+        public System.TimeProvider? TimeProvider { get; init; }
+        public System.TimeSpan TokenLifetime { get; init; }
+        public System.Collections.Generic.IReadOnlyList<string> UndeliverableDestinations { get; init; }
+        public string UserId { get; init; }
+        public int WebhookRetries { get; init; }
+        public System.TimeSpan WebhookRetryDelay { get; init; }
+        public System.TimeSpan WebhookTimeout { get; init; }
+    }
+    public sealed class WebhookDeliveryAttempt : System.IEquatable<Cpaas.Emulator.WebhookDeliveryAttempt>
+    {
+        public WebhookDeliveryAttempt(System.DateTimeOffset Timestamp, string WebhookUrl, string ChannelId, string SubscriptionId, string NotificationType, string NotificationId, int Attempt, int MaxAttempts, int? StatusCode, string? Error, Cpaas.Emulator.WebhookDeliveryOutcome Outcome) { }
+        public int Attempt { get; init; }
+        public string ChannelId { get; init; }
+        public string? Error { get; init; }
+        public int MaxAttempts { get; init; }
+        public string NotificationId { get; init; }
+        public string NotificationType { get; init; }
+        public Cpaas.Emulator.WebhookDeliveryOutcome Outcome { get; init; }
+        public int? StatusCode { get; init; }
+        public string SubscriptionId { get; init; }
+        public System.DateTimeOffset Timestamp { get; init; }
+        public string WebhookUrl { get; init; }
+    }
+    public enum WebhookDeliveryOutcome
+    {
+        Succeeded = 0,
+        Retrying = 1,
+        Failed = 2,
+    }
+}

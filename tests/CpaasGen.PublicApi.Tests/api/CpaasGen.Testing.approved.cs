@@ -1,0 +1,98 @@
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Testing.Tests")]
+namespace Cpaas.Testing
+{
+    public sealed class CpaasMockServer : System.IDisposable
+    {
+        public string ClientId { get; }
+        public string DefaultNumber { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockNotificationChannel> NotificationChannels { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentSms> SentMessages { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockSubscription> Subscriptions { get; }
+        public string Url { get; }
+        public string UserId { get; }
+        public WireMock.Server.WireMockServer WireMock { get; }
+        public Cpaas.CpaasClientOptions AccountClientOptions() { }
+        public Cpaas.Testing.CpaasNotificationPayload AddInboundSms(string senderAddress, string destinationAddress, string message) { }
+        public Cpaas.Testing.CpaasNotificationPayload CancelSubscription(string subscriptionId) { }
+        public Cpaas.CpaasClientOptions ClientOptions() { }
+        public void Dispose() { }
+        public void ForbidSender(string senderAddress) { }
+        public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(System.Uri webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(string webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
+        public void Reset() { }
+        public void SendDelivers() { }
+        public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
+        public static Cpaas.Testing.CpaasMockServer Start() { }
+        public static Cpaas.Testing.CpaasMockServer Start(Cpaas.Testing.CpaasMockServerOptions options) { }
+    }
+    public sealed class CpaasMockServerOptions
+    {
+        public const string DefaultClientId = "PRIV-cpaas-testing";
+        public const string DefaultClientSecret = "cpaas-testing-secret";
+        public const string DefaultDefaultNumber = "+16137001234";
+        public const string DefaultEmail = "tester@example.com";
+        public const string DefaultPassword = "cpaas-testing-password";
+        public const string DefaultUserId = "cpaas-testing-user";
+        public CpaasMockServerOptions() { }
+        public string ClientId { get; set; }
+        public string ClientSecret { get; set; }
+        public string DefaultNumber { get; set; }
+        public string Email { get; set; }
+        public System.Collections.Generic.IList<string> Numbers { get; set; }
+        public string Password { get; set; }
+        public int? Port { get; set; }
+        public bool RequireOperationExamples { get; set; }
+        public System.TimeSpan TokenLifetime { get; set; }
+        public string UserId { get; set; }
+    }
+    public sealed class CpaasNotificationPayload
+    {
+        public string Json { get; }
+        public string? Key { get; }
+        public override string ToString() { }
+    }
+    public static class CpaasNotifications
+    {
+        public const string EventKey = "smsEventNotification";
+        public const string InboundKey = "inboundSMSMessageNotification";
+        public const string OutboundKey = "outboundSMSMessageNotification";
+        public const string SubscriptionCancellationKey = "smsSubscriptionCancellationNotification";
+        public static Cpaas.Testing.CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Raw(string body) { }
+        public static Cpaas.Testing.CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload UnknownKind(string key, string json) { }
+    }
+    public sealed class MockNotificationChannel
+    {
+        public string? Authorization { get; }
+        public string ChannelId { get; }
+        public string? ClientCorrelator { get; }
+        public string ResourceUrl { get; }
+        public string WebhookUrl { get; }
+        public override string ToString() { }
+    }
+    public sealed class MockSubscription
+    {
+        public string? ClientCorrelator { get; }
+        public string DestinationAddress { get; }
+        public string NotifyUrl { get; }
+        public string ResourceUrl { get; }
+        public string SubscriptionId { get; }
+        public string? WebhookUrl { get; }
+        public override string ToString() { }
+    }
+    public sealed class SentSms
+    {
+        public string? ClientCorrelator { get; }
+        public System.Collections.Generic.IReadOnlyList<string> Destinations { get; }
+        public string? MessageId { get; }
+        public string RequestJson { get; }
+        public string Sender { get; }
+        public string SenderPathSegment { get; }
+        public string Text { get; }
+        public System.DateTimeOffset Time { get; }
+        public override string ToString() { }
+    }
+}
