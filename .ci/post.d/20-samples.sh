@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Consume the SDK as users do: pack → restore from a local feed → build → run.
+#  - the packages contain what they should (README, XML docs, symbols package, only runtime dependencies);
+#  - samples/ConsumerSample runs against CpaasGen.Testing's mock server;
+#  - samples/WebhookSample (five lines of ASP.NET Core setup) sends and receives through a local emulator;
+#  - samples/AotSample is published with PublishAot=true (zero trim/AOT warnings) and the native binary runs.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+feed="$root/artifacts/feed"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' build/Version.props)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() { # url, seconds
+  for _ in $(seq 1 $(( $2 * 4 ))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.25; done
+  echo "samples: $1 did not answer within $2 s"; return 1
+}
+
+echo "samples: dotnet pack (version $version) → $feed"
+rm -rf "$feed"
+for p in CpaasGen.Sdk CpaasGen.DependencyInjection CpaasGen.AspNetCore CpaasGen.Testing; do
+  dotnet pack "src/$p" -c Release -o "$feed" -nologo -v:q > "$work/pack-$p.log" 2>&1 || { tail -20 "$work/pack-$p.log"; exit 1; }
+done
+ls "$feed"
+
+echo "samples: check the CpaasGen.Sdk package"
+pkg="$feed/CpaasGen.Sdk.$version.nupkg"
+[ -f "$feed/CpaasGen.Sdk.$version.snupkg" ] || { echo "samples: no symbols package"; exit 1; }
+listing=$(unzip -l "$pkg")
+for f in README.md lib/net10.0/CpaasGen.Sdk.dll lib/net10.0/CpaasGen.Sdk.xml; do
+  grep -q " $f\$" <<<"$listing" || { echo "samples: $f missing from the package"; exit 1; }
+done
+nuspec=$(unzip -p "$pkg" CpaasGen.Sdk.nuspec)
+if grep -Eiq 'id="(CpaasGen.Generator|NSwag|YamlDotNet|Microsoft.CodeAnalysis|xunit|WireMock|Microsoft.NET.Test.Sdk)' <<<"$nuspec"; then
+  echo "samples: the package depends on a build-time or test package:"; grep -i "dependency " <<<"$nuspec"; exit 1
+fi
+grep -q '<repository type="git"' <<<"$nuspec" || { echo "samples: no SourceLink repository metadata"; exit 1; }
+grep -o 'dependency id="[^"]*"' <<<"$nuspec" | sed 's/^/  /'
+
+# Restore CpaasGen.* from the feed, never from an older copy in the package cache.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/cpaasgen.*
+
+echo "samples: ConsumerSample (restore from the feed, build, run)"
+dotnet run -c Release --project samples/ConsumerSample -nologo 2>&1 | tail -5
+
+echo "samples: start a local emulator"
+dotnet build src/CpaasGen.Cli -c Release -nologo -v:q > "$work/cli.log" 2>&1 || { tail -20 "$work/cli.log"; exit 1; }
+cli="$root/src/CpaasGen.Cli/bin/Release/net10.0/cpaas.dll"
+emu_port=$(free_port)
+dotnet "$cli" emulator --port "$emu_port" > "$work/emulator.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$emu_port/emulator" 30
+export CPAAS_BASE_URL="http://127.0.0.1:$emu_port"
+
+echo "samples: WebhookSample (five-line ASP.NET Core app) against the emulator"
+dotnet build -c Release samples/WebhookSample -nologo -v:q > "$work/webhook-build.log" 2>&1 || { tail -20 "$work/webhook-build.log"; exit 1; }
+app_port=$(free_port)
+(cd samples/WebhookSample && ASPNETCORE_URLS="http://127.0.0.1:$app_port" Cpaas__BaseUrl="$CPAAS_BASE_URL" \
+  Cpaas__ClientId=PRIV-emulator Cpaas__ClientSecret=emulator-secret \
+  dotnet bin/Release/net10.0/WebhookSample.dll > "$work/webhook.log" 2>&1) &
+pids+=($!)
+# Up when it answers anything (GET on the webhook is a 405).
+for _ in $(seq 1 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port/inbound-sms/webhook")" != "000" ] && break; sleep 0.25
+done
+sent=$(curl -fsS -X POST "http://127.0.0.1:$app_port/send" -H 'Content-Type: application/json' -d '{"to":"+16131234567","text":"hi :)"}')
+echo "  POST /send → $sent"
+grep -q '"from":"+1' <<<"$sent" || { echo "samples: /send did not return the real sender"; cat "$work/webhook.log"; exit 1; }
+dotnet "$cli" sms subscribe --webhook "http://127.0.0.1:$app_port/inbound-sms/webhook" | sed 's/^/  /'
+curl -fsS -X POST "$CPAAS_BASE_URL/emulator/inbound" -H 'Content-Type: application/json' \
+  -d '{"from":"+16131234567","to":"+16135550100","message":"hello webhook sample"}' > /dev/null
+for _ in $(seq 1 40); do grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" && break; sleep 0.25; done
+grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" || { echo "samples: the inbound SMS did not reach the sample's webhook"; cat "$work/webhook.log"; exit 1; }
+echo "  the webhook printed: $(grep -m1 'SMS from' "$work/webhook.log")"
+
+echo "samples: AotSample (PublishAot=true, zero trim/AOT warnings, run the native binary)"
+if ! dotnet publish samples/AotSample -c Release -r linux-x64 -o "$work/aot" -nologo > "$work/aot.log" 2>&1; then
+  grep -E "warning|error" "$work/aot.log" | sort -u | head -30; echo "samples: AOT publish failed"; exit 1
+fi
+if grep -Eq "warning (IL|AOT)[0-9]+" "$work/aot.log"; then
+  grep -E "warning (IL|AOT)[0-9]+" "$work/aot.log" | sort -u | head -20; echo "samples: trim/AOT warnings"; exit 1
+fi
+echo "  native binary: $(du -h "$work/aot/AotSample" | cut -f1)"
+"$work/aot/AotSample" | sed 's/^/  /'
+echo "samples: OK"
