@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,7 +48,10 @@ internal sealed class CliApp
 
     public Option<bool> Json { get; }
 
-    public async Task<int> RunAsync(string[] args)
+    public Task<int> RunAsync(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>Runs the tool; stops on <paramref name="cancellationToken"/>, Ctrl+C (SIGINT) or SIGTERM.</summary>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var root = new RootCommand("cpaas — Kandy CPaaS SMS from the command line. Without credentials it runs against an embedded local emulator.");
         foreach (var option in new Option[] { BaseUrl, ClientId, ClientSecret, Email, Password, Json })
@@ -63,30 +67,32 @@ internal sealed class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // "Required command was not provided" only adds noise next to a more specific error (e.g. an unknown command).
+            var errors = parse.Errors.Select(e => e.Message).ToList();
+            if (errors.Count > 1)
             {
-                await Err.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                errors.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            }
+
+            foreach (var error in errors)
+            {
+                await Err.WriteLineAsync("error: " + error).ConfigureAwait(false);
             }
 
             await Err.WriteLineAsync("Run 'cpaas --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true; // stop gracefully (webhook listen, emulator), do not kill the process
             cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Err }, cancel.Token).ConfigureAwait(false);
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Err }, cancel.Token).ConfigureAwait(false);
     }
 
     /// <summary>Runs a command body, mapping failures to one line on stderr and an exit code (no stack traces).</summary>
@@ -96,15 +102,16 @@ internal sealed class CliApp
         {
             return await body().ConfigureAwait(false);
         }
+        catch (CpaasApiException ex) when (ex.Kind == CpaasErrorKind.Transport)
+        {
+            // Before the authentication check: an unreachable token endpoint is a network problem, not bad credentials.
+            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Unreachable;
+        }
         catch (CpaasAuthenticationException ex)
         {
             await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Authentication;
-        }
-        catch (CpaasApiException ex) when (ex.Kind == CpaasErrorKind.Transport)
-        {
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Unreachable;
         }
         catch (CpaasApiException ex)
         {
@@ -113,7 +120,9 @@ internal sealed class CliApp
         }
         catch (ArgumentException ex)
         {
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            // "… (Parameter 'x')" is for developers; the CLI names its own flags in the message.
+            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", string.Empty, StringComparison.Ordinal);
+            await Err.WriteLineAsync("error: " + message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
@@ -147,7 +156,7 @@ internal sealed class CliApp
             baseUrl = embedded.BaseUrl.ToString();
             clientId = embedded.Options.ClientId;
             secret = embedded.Options.ClientSecret;
-            await Err.WriteLineAsync("(no credentials given: using the embedded Kandy emulator at " + embedded.BaseUrl + ")").ConfigureAwait(false);
+            await Err.WriteLineAsync("(no credentials given: using an embedded Kandy emulator at " + embedded.BaseUrl + "; it stops with this command, so nothing is kept — run `cpaas emulator` and set CPAAS_BASE_URL to keep state)").ConfigureAwait(false);
         }
         else if (!string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(clientId) && string.IsNullOrWhiteSpace(secret) && string.IsNullOrWhiteSpace(email))
         {

@@ -9,7 +9,8 @@ namespace Cpaas.Cli;
 /// <summary>Text and JSON renderings of the SDK's results (the user's own terminal: numbers are shown in full).</summary>
 internal static class Render
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: '+' in phone numbers stays '+' (the output is read by people and tools, never put into HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Json(TextWriter output, JsonNode node) => output.WriteLine(node.ToJsonString(Indented));
 

@@ -23,14 +23,26 @@ internal static class SmsCommands
 
     private static Command Send(CliApp app)
     {
-        var to = new Option<string[]>("--to") { Description = "Destination (+16131234567, tel:+…, sip:…@domain); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
+        // One value per --to (repeat it for several), so the message can follow it: --to +1613… "hello".
+        var to = new Option<string[]>("--to") { Description = "Destination (+16131234567, tel:+…, sip:…@domain); repeat --to for several.", Required = true };
         var from = new Option<string>("--from") { Description = "Sender number, or \"default\" for your default SMS number.", DefaultValueFactory = _ => PhoneAddress.DefaultSender };
         var message = new Argument<string>("message") { Description = "The text to send." };
         var command = new Command("send", "Send an SMS.") { to, from, message };
         command.SetAction((parse, ct) => app.GuardAsync(async () =>
         {
-            await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
+            // Checked before anything starts, with the CLI's own flag names.
+            foreach (var destination in parse.GetValue(to)!)
+            {
+                PhoneAddress.Validate(destination, "--to");
+            }
+
             var sender = parse.GetValue(from)!;
+            if (!string.Equals(sender, PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase))
+            {
+                PhoneAddress.Validate(sender, "--from");
+            }
+
+            await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var sent = await connection.Client.Conversation.CreateMessageAsync(new CreateMessageRequest
             {
                 DestinationAddress = parse.GetValue(to)!,
@@ -58,9 +70,14 @@ internal static class SmsCommands
         var command = new Command("subscribe", "Subscribe a webhook to inbound SMS.") { webhook, number };
         command.SetAction((parse, ct) => app.GuardAsync(async () =>
         {
-            if (!Uri.TryCreate(parse.GetValue(webhook), UriKind.Absolute, out var url))
+            if (!Uri.TryCreate(parse.GetValue(webhook), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                throw new ArgumentException("--webhook must be an absolute http(s) URL.");
+                throw new ArgumentException("--webhook must be an absolute http or https URL.");
+            }
+
+            if (parse.GetValue(number) is { } subscribed)
+            {
+                PhoneAddress.Validate(subscribed, "--number");
             }
 
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
@@ -132,7 +149,14 @@ internal static class SmsCommands
     private static Command Threads(CliApp app)
     {
         var remote = new Option<string?>("--remote") { Description = "Only threads with this remote number." };
-        var max = new Option<int?>("--max") { Description = "Page size." };
+        var max = new Option<int?>("--max") { Description = "Page size (1 or more)." };
+        max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--max must be 1 or more.");
+            }
+        });
         var next = new Option<string?>("--next") { Description = "Page pointer from a previous page." };
         var command = new Command("threads", "List conversation threads.") { remote, max, next };
         command.SetAction((parse, ct) => app.GuardAsync(async () =>
@@ -173,7 +197,14 @@ internal static class SmsCommands
     {
         var remote = new Option<string>("--remote") { Description = "The other party's number.", Required = true };
         var local = new Option<string>("--local") { Description = "Your number.", Required = true };
-        var max = new Option<int?>("--max") { Description = "Page size." };
+        var max = new Option<int?>("--max") { Description = "Page size (1 or more)." };
+        max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--max must be 1 or more.");
+            }
+        });
         var next = new Option<string?>("--next") { Description = "Page pointer from a previous page." };
         var all = new Option<bool>("--all") { Description = "Follow the pages to the end." };
         var command = new Command("messages", "List the messages of a thread.") { remote, local, max, next, all };

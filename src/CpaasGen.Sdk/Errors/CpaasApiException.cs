@@ -170,7 +170,11 @@ public sealed class CpaasAuthenticationException : CpaasApiException
     /// <param name="responseSnippet">A short, masked snippet of a non-JSON body.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     public CpaasAuthenticationException(int statusCode, CpaasErrorKind kind, string? exceptionId, string? text, string? responseSnippet = null, Exception? innerException = null)
-        : base(statusCode, kind, exceptionId, text, null, responseSnippet, "Getting an access token failed; check ClientId and ClientSecret (or Email and Password) and BaseUrl.", innerException)
+        : base(statusCode, kind, exceptionId, text, null, responseSnippet, HintFor(kind), innerException)
     {
     }
+
+    private static string HintFor(CpaasErrorKind kind) => kind == CpaasErrorKind.Transport
+        ? "Getting an access token failed: the token endpoint could not be reached in time; check BaseUrl and the network."
+        : "Getting an access token failed; check ClientId and ClientSecret (or Email and Password) and BaseUrl.";
 }

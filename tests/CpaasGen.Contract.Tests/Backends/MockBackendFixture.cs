@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Cpaas.Testing;
+
+namespace Cpaas.Contract.Tests.Backends;
+
+/// <summary>
+/// The WireMock stubs of CpaasGen.Testing, built from the spec's examples. The stubs are passive (nothing is POSTed by
+/// the server on its own), so the "network" events are played by the fixture: <see cref="DeliverInboundSmsAsync"/> is
+/// AddInboundSms + PostNotificationAsync to the subscribed webhook, and <see cref="UnassignAsync"/> is
+/// CancelSubscription + PostNotificationAsync for each subscription of the number, plus ForbidSender (the kit has no
+/// notion of unassigning, so a later send from the number is refused the way Kandy refuses an unowned sender).
+/// </summary>
+public sealed class MockBackendFixture : BackendFixture
+{
+    private CpaasMockServer? _server;
+
+    public override string Name => "mock";
+
+    public CpaasMockServer Server => _server ?? throw new InvalidOperationException("The mock server is not started.");
+
+    public override CpaasClientOptions Options => Server.ClientOptions();
+
+    public override CpaasClientOptions AccountOptions => Server.AccountClientOptions();
+
+    public override async Task DeliverInboundSmsAsync(string from, string to, string text)
+    {
+        var notification = Server.AddInboundSms(from, to, text);
+        foreach (var subscription in Server.Subscriptions.Where(s => s.DestinationAddress == to && s.WebhookUrl is not null))
+        {
+            await PostAsync(subscription.WebhookUrl!, notification);
+        }
+    }
+
+    public override async Task<IReadOnlyList<string>> UnassignAsync(string number)
+    {
+        var cancelled = new List<string>();
+        foreach (var subscription in Server.Subscriptions.Where(s => s.DestinationAddress == number))
+        {
+            var notification = Server.CancelSubscription(subscription.SubscriptionId);
+            cancelled.Add(subscription.SubscriptionId);
+            if (subscription.WebhookUrl is not null)
+            {
+                await PostAsync(subscription.WebhookUrl, notification);
+            }
+        }
+
+        Server.ForbidSender(number);
+        return cancelled;
+    }
+
+    protected override Task StartBackendAsync()
+    {
+        _server = CpaasMockServer.Start(new CpaasMockServerOptions
+        {
+            DefaultNumber = ContractAccount.Numbers[0],
+            Numbers = ContractAccount.Numbers.ToList(),
+        });
+        Configure();
+        return Task.CompletedTask;
+    }
+
+    protected override Task ResetBackendAsync()
+    {
+        Server.Reset(); // also resets the behaviours
+        Configure();
+        return Task.CompletedTask;
+    }
+
+    protected override Task StopBackendAsync()
+    {
+        _server?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private void Configure() => Server.SendFailsWithDeliveryImpossible(ContractAccount.Undeliverable);
+
+    private async Task PostAsync(string webhookUrl, CpaasNotificationPayload notification)
+    {
+        var status = await Server.PostNotificationAsync(webhookUrl, notification);
+        if (status is < HttpStatusCode.OK or >= HttpStatusCode.MultipleChoices)
+        {
+            throw new InvalidOperationException("The webhook " + webhookUrl + " answered " + (int)status + ".");
+        }
+    }
+}
