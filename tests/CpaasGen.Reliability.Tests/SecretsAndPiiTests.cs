@@ -207,7 +207,7 @@ public sealed class SecretsAndPiiTests : IClassFixture<KandyStub>
     }
 
     /// <summary>
-    /// BUG (reported): when a 200 token response fails the schema (for example it has an access_token but no
+    /// Regression test (a bug this test found, since fixed): when a 200 token response fails the schema (for example it has an access_token but no
     /// id_token), CpaasRequestAdapter.Deserialize puts <c>PhoneMasking.Snippet(body)</c> — the first 160 characters of
     /// the token response — into the exception, so CpaasAuthenticationException.Message, ToString() and
     /// ResponseSnippet carry the start of the access token's payload (and the log of the failure with it). A token

@@ -190,7 +190,7 @@ public sealed class TelemetryTests : IClassFixture<KandyStub>, IDisposable
     }
 
     /// <summary>
-    /// BUG (reported): a call whose 2xx body cannot be read (truncated or non-JSON — CpaasRequestAdapter.Deserialize
+    /// Regression test (a bug this test found, since fixed): a call whose 2xx body cannot be read (truncated or non-JSON — CpaasRequestAdapter.Deserialize
     /// throws after SendCoreAsync has returned) or is larger than MaxResponseBytes (ReadBodyAsync throws a
     /// CpaasApiException that none of SendCoreAsync's catch clauses handle) ends in a CpaasApiException, but its span
     /// keeps status Unset and cpaas.client.failures is not incremented: the failure is invisible to telemetry (and is

@@ -86,7 +86,7 @@ public sealed class TimeoutAndCancellationTests : IClassFixture<KandyStub>
     }
 
     /// <summary>
-    /// BUG (reported): the OperationCanceledException carries the SDK's internal linked token (timeout + caller), not the
+    /// Regression test (a bug this test found, since fixed): the OperationCanceledException carries the SDK's internal linked token (timeout + caller), not the
     /// caller's token, so the usual <c>catch (OperationCanceledException e) when (e.CancellationToken == myToken)</c>
     /// does not match. HttpClient itself rethrows with the caller's token; CpaasRequestAdapter.SendCoreAsync passes the
     /// linked <c>timeout.Token</c> down and lets that exception escape unchanged.
@@ -108,7 +108,7 @@ public sealed class TimeoutAndCancellationTests : IClassFixture<KandyStub>
     }
 
     /// <summary>
-    /// BUG (reported): CpaasClientOptions.Timeout is documented as "the time one call may take, retries and token
+    /// Regression test (a bug this test found, since fixed): CpaasClientOptions.Timeout is documented as "the time one call may take, retries and token
     /// refresh included", but the first token wait (Conversation → ClientCore.UserIdAsync) runs before
     /// CpaasRequestAdapter.SendCoreAsync starts the call's clock, so a slow token endpoint plus a slow API call can take
     /// up to twice the timeout.
@@ -151,7 +151,7 @@ public sealed class TimeoutAndCancellationTests : IClassFixture<KandyStub>
     }
 
     /// <summary>
-    /// BUG (reported): a call made with an already-cancelled token still starts the shared token request in the
+    /// Regression test (a bug this test found, since fixed): a call made with an already-cancelled token still starts the shared token request in the
     /// background (Conversation → ClientCore.UserIdAsync → TokenProvider.GetSlowAsync creates the fetch before
     /// <c>pending.WaitAsync(cancellationToken)</c> observes the cancellation; CpaasRequestAdapter's
     /// ThrowIfCancellationRequested is never reached). Network I/O for a call that was cancelled before it began — and

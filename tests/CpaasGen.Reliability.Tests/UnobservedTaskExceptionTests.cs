@@ -97,7 +97,7 @@ public sealed class UnobservedTaskExceptionTests : IClassFixture<KandyStub>
     }
 
     /// <summary>
-    /// BUG (reported): TokenProvider.GetSlowAsync awaits the shared fetch with <c>pending.WaitAsync(cancellationToken)</c>.
+    /// Regression test (a bug this test found, since fixed): TokenProvider.GetSlowAsync awaits the shared fetch with <c>pending.WaitAsync(cancellationToken)</c>.
     /// When every waiting caller has cancelled and the token request then fails, FetchAsync calls
     /// <c>owner.SetException(ex)</c> on a task nobody awaits any more (WaitAsync removed its continuation on
     /// cancellation), so each such failure surfaces later as TaskScheduler.UnobservedTaskException.

@@ -109,7 +109,7 @@ public sealed class AddressFuzzTests
     }
 
     /// <summary>
-    /// BUG (reported): PhoneMasking keeps the first 4 and the last 4 digits of every run of 7 or more, so for a 7- or
+    /// Regression test (a bug this test found, since fixed): PhoneMasking keeps the first 4 and the last 4 digits of every run of 7 or more, so for a 7- or
     /// 8-digit number (PhoneAddress accepts 7 to 15 digits, e.g. sip:61312345@domain) every digit position is shown:
     /// "12345678" → "1234***5678", "1234567" → "1234***4567". A masked number must hide at least one digit.
     /// </summary>

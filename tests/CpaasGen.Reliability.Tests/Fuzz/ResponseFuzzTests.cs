@@ -144,7 +144,7 @@ public sealed class ResponseFuzzTests
     }
 
     /// <summary>
-    /// BUG (reported): hostile error bodies. ErrorBodyParser.TryParseJson catches only JsonException, but
+    /// Regression test (a bug this test found, since fixed): hostile error bodies. ErrorBodyParser.TryParseJson catches only JsonException, but
     /// JsonElement.GetString() throws InvalidOperationException for an escaped lone surrogate ("\ud800") or invalid
     /// UTF-8 in messageId/text/variables/error, so the caller gets an untyped InvalidOperationException instead of the
     /// CpaasApiException with the HTTP status.

@@ -230,7 +230,7 @@ public sealed class SpecParserFuzzTests
     }
 
     /// <summary>
-    /// BUG (reported; found by the mutation fuzz, seed 2HjcyVNVj2h2, which turned <c>tags: [Books]</c> into
+    /// Regression test (a bug found by the mutation fuzz, since fixed;, seed 2HjcyVNVj2h2, which turned <c>tags: [Books]</c> into
     /// <c>tags: [B\tooks]</c>): two tags or schemas whose C# names differ only in case ("Books" and "BOoks") pass the
     /// parser's collision check (SpecParser.cs, <c>usedNames</c> is case-sensitive) but give source hint names that
     /// Roslyn compares case-insensitively, so <c>AddSource</c> throws ArgumentException ("The hintName
