@@ -7,6 +7,7 @@ using Xunit;
 namespace Cpaas.Tests;
 
 /// <summary>Timeouts, unreachable hosts, the response size cap, strict JSON reading and cancellation clean-up.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class TransportTests : IClassFixture<KandyServer>
 {
     private const string SubscriptionsPath = KandyServer.UserBase + "/inbound/subscriptions";

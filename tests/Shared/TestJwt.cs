@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Text;
 using System.Text;
 
-namespace Cpaas.Reliability.Tests;
+namespace CpaasGen.Tests.Shared;
 
 /// <summary>JWTs shaped like Kandy's (Keycloak) tokens; unsigned, as the SDK does not verify signatures.</summary>
 internal static class TestJwt
@@ -17,6 +17,10 @@ internal static class TestJwt
             + ",\"iss\":\"https://nvs-cpaas-oauth.kandy.io/auth/realms/att\",\"typ\":\"" + type + "\",\"preferred_username\":\"" + userId + "\"}");
         return header + "." + payload + "." + Encode("signature-" + Guid.NewGuid().ToString("N"));
     }
+
+    /// <summary>A token response body with an access token and an id token.</summary>
+    public static string TokenResponse(DateTimeOffset issuedAt, TimeSpan lifetime, string userId = UserId)
+        => Response(issuedAt, lifetime, userId).Body;
 
     /// <summary>A token response body, and the two tokens in it.</summary>
     public static (string Body, string AccessToken, string IdToken) Response(DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null, string userId = UserId)

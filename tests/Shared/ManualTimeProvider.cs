@@ -1,6 +1,6 @@
 using System;
 
-namespace Cpaas.Tests;
+namespace CpaasGen.Tests.Shared;
 
 /// <summary>A clock the test moves by hand (for the token's half-life refresh). Only <see cref="GetUtcNow"/> is faked.</summary>
 internal sealed class ManualTimeProvider : TimeProvider
