@@ -42,22 +42,13 @@ public sealed class KandyServer : IDisposable
     /// <summary>Answers successive calls with the given responses in order; the last one repeats.</summary>
     public void StubSequence(string method, string path, params (int Status, string? Body, (string Name, string Value)[] Headers)[] responses)
     {
-        var scenario = "sequence-" + Guid.NewGuid().ToString("N");
-        for (var i = 0; i < responses.Length; i++)
+        var builders = new List<IResponseBuilder>(responses.Length);
+        foreach (var (status, body, headers) in responses)
         {
-            var given = Server.Given(RawPath(path).UsingMethod(method)).InScenario(scenario);
-            if (i > 0)
-            {
-                given = given.WhenStateIs("step-" + i);
-            }
-
-            if (i < responses.Length - 1)
-            {
-                given = given.WillSetStateTo("step-" + (i + 1));
-            }
-
-            given.RespondWith(Build(responses[i].Status, responses[i].Body, responses[i].Headers));
+            builders.Add(Build(status, body, headers));
         }
+
+        WireMockRaw.Sequence(Server, method, path, builders);
     }
 
     private static IResponseBuilder Build(int status, string? body, (string Name, string Value)[] headers)
@@ -72,10 +63,9 @@ public sealed class KandyServer : IDisposable
     }
 
     /// <summary>Matches the raw request path ('+' is literal in a URL path; WireMock's path matcher decodes it to a space).</summary>
-    public static IRequestBuilder RawPath(string path)
-        => Request.Create().WithUrl(url => string.Equals(new Uri(url).AbsolutePath, path, StringComparison.Ordinal));
+    public static IRequestBuilder RawPath(string path) => WireMockRaw.RawPath(path);
 
-    public static string PathOf(ILogEntry entry) => new Uri(entry.RequestMessage.Url).AbsolutePath;
+    public static string PathOf(ILogEntry entry) => WireMockRaw.PathOf(entry);
 
     /// <summary>The calls to <paramref name="path"/> (raw path), in arrival order.</summary>
     public IReadOnlyList<ILogEntry> Calls(string path)

@@ -55,44 +55,6 @@ internal static class GeneratorHost
             new[] { new CpaasGenGenerator().AsSourceGenerator() },
             new[] { spec },
             ParseOptions,
-            new MetadataOptionsProvider(SdkMetadata),
+            new TestOptionsProvider(SdkMetadata),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
-
-    private sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text, System.Text.Encoding.UTF8);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class MetadataOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _file;
-
-        public MetadataOptionsProvider(IReadOnlyDictionary<string, string> metadata)
-            => _file = new Options(metadata.ToDictionary(p => "build_metadata.AdditionalFiles." + p.Key, p => p.Value));
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _file;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-        }
-    }
 }

@@ -61,9 +61,9 @@ public sealed class SpecParserFuzzTests
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new CpaasGenGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new SpecText("/specs/openapi.yaml", specText) },
+            new AdditionalText[] { new InMemoryAdditionalText("/specs/openapi.yaml", specText) },
             new CSharpParseOptions(LanguageVersion.Latest),
-            new NoOptions());
+            new TestOptionsProvider());
         driver = driver.RunGeneratorsAndUpdateCompilation(Consumer.Value, out _, out var diagnostics);
         var exception = driver.GetRunResult().Results.Single().Exception;
         if (exception is not null)
@@ -279,38 +279,5 @@ public sealed class SpecParserFuzzTests
         }
 
         return text;
-    }
-
-    private sealed class SpecText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text, System.Text.Encoding.UTF8);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Empty();
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            {
-                value = null;
-                return false;
-            }
-        }
     }
 }

@@ -66,24 +66,7 @@ public sealed class KandyStub : IDisposable
 
     /// <summary>Answers successive calls with the given responses in order; the last one repeats.</summary>
     public void Sequence(string method, string path, params IResponseBuilder[] responses)
-    {
-        var scenario = "sequence-" + Guid.NewGuid().ToString("N");
-        for (var i = 0; i < responses.Length; i++)
-        {
-            var given = Server.Given(RawPath(path).UsingMethod(method)).InScenario(scenario);
-            if (i > 0)
-            {
-                given = given.WhenStateIs("step-" + i);
-            }
-
-            if (i < responses.Length - 1)
-            {
-                given = given.WillSetStateTo("step-" + (i + 1));
-            }
-
-            given.RespondWith(responses[i]);
-        }
-    }
+        => WireMockRaw.Sequence(Server, method, path, responses);
 
     public static IResponseBuilder Json(int status, string? body = null, string contentType = "application/json")
     {
@@ -96,10 +79,9 @@ public sealed class KandyStub : IDisposable
         return response;
     }
 
-    public static IRequestBuilder RawPath(string path)
-        => Request.Create().WithUrl(url => string.Equals(new Uri(url).AbsolutePath, path, StringComparison.Ordinal));
+    public static IRequestBuilder RawPath(string path) => WireMockRaw.RawPath(path);
 
-    public static string PathOf(ILogEntry entry) => new Uri(entry.RequestMessage.Url).AbsolutePath;
+    public static string PathOf(ILogEntry entry) => WireMockRaw.PathOf(entry);
 
     /// <summary>The requests received for a raw path, oldest first.</summary>
     public IReadOnlyList<ILogEntry> Calls(string path)

@@ -74,22 +74,13 @@ public sealed class KandyServer : IDisposable
     /// <summary>Answers successive calls to <paramref name="path"/> with the given responses in order; the last one repeats.</summary>
     public void StubSequence(string method, string path, params (int Status, string? Body)[] responses)
     {
-        var scenario = "sequence-" + Guid.NewGuid().ToString("N");
-        for (var i = 0; i < responses.Length; i++)
+        var builders = new List<IResponseBuilder>(responses.Length);
+        foreach (var (status, body) in responses)
         {
-            var given = Server.Given(RawPath(path).UsingMethod(method)).InScenario(scenario);
-            if (i > 0)
-            {
-                given = given.WhenStateIs("step-" + i);
-            }
-
-            if (i < responses.Length - 1)
-            {
-                given = given.WillSetStateTo("step-" + (i + 1));
-            }
-
-            given.RespondWith(Build(responses[i].Status, responses[i].Body, "application/json"));
+            builders.Add(Build(status, body, "application/json"));
         }
+
+        WireMockRaw.Sequence(Server, method, path, builders);
     }
 
     /// <summary>Stubs a path whose raw query string satisfies <paramref name="query"/> (e.g. to serve pages by their <c>next</c> value).</summary>
@@ -111,18 +102,14 @@ public sealed class KandyServer : IDisposable
         return response;
     }
 
-    /// <summary>
-    /// Matches the raw request path. WireMock's own path matcher form-decodes '+' to a space, but '+' is literal in a
-    /// URL path (RFC 3986) and is what the SDK sends for E.164 numbers, so the tests match on the undecoded URL.
-    /// </summary>
-    public static IRequestBuilder RawPath(string path)
-        => Request.Create().WithUrl(url => string.Equals(new Uri(url).AbsolutePath, path, StringComparison.Ordinal));
+    /// <summary>Matches the raw request path (see <see cref="WireMockRaw"/>).</summary>
+    public static IRequestBuilder RawPath(string path) => WireMockRaw.RawPath(path);
 
     /// <summary>The path exactly as it was on the wire ('+' not decoded).</summary>
-    public static string PathOf(ILogEntry entry) => new Uri(entry.RequestMessage.Url).AbsolutePath;
+    public static string PathOf(ILogEntry entry) => WireMockRaw.PathOf(entry);
 
     /// <summary>The raw query string, without '?'.</summary>
-    public static string QueryOf(ILogEntry entry) => new Uri(entry.RequestMessage.Url).Query.TrimStart('?');
+    public static string QueryOf(ILogEntry entry) => WireMockRaw.QueryOf(entry);
 
     /// <summary>
     /// Stubs a slow response and returns a task that completes when the request ARRIVES (before the delayed answer), so a
