@@ -75,6 +75,9 @@ public sealed class CpaasEmulator : IAsyncDisposable
     /// <summary>The number of webhook deliveries queued, in flight or waiting for a retry.</summary>
     public int PendingDeliveries => _dispatcher.Pending;
 
+    /// <summary>The number of webhook deliveries dropped because their URL's backlog was full (see <see cref="CpaasEmulatorOptions.WebhookBacklogPerUrl"/>).</summary>
+    public long DroppedDeliveries => 0;
+
     /// <summary>
     /// Starts an emulator on 127.0.0.1 and returns once it accepts requests.
     /// </summary>

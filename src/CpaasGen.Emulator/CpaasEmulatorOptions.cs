@@ -71,6 +71,14 @@ public sealed record CpaasEmulatorOptions
     /// <summary>The pause between two attempts of the same webhook delivery. Default 200 ms.</summary>
     public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The most notifications kept waiting for one webhook URL (queued or waiting for a retry, besides the one in
+    /// flight). When a new notification would exceed it, the oldest waiting one is dropped, logged and counted in
+    /// <see cref="CpaasEmulator.DroppedDeliveries"/>, so an unreachable webhook cannot grow memory without bound.
+    /// Default 1000.
+    /// </summary>
+    public int WebhookBacklogPerUrl { get; init; } = 1000;
+
     /// <summary>The timeout of one webhook delivery attempt. Default 10 seconds.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
