@@ -5,7 +5,15 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Cpaas.Emulator.Internal;
+using Cpaas.Emulator.Admin;
+using Cpaas.Emulator.History;
+using Cpaas.Emulator.Http;
+using Cpaas.Emulator.Numbers;
+using Cpaas.Emulator.Sending;
+using Cpaas.Emulator.State;
+using Cpaas.Emulator.Subscriptions;
+using Cpaas.Emulator.Tokens;
+using Cpaas.Emulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,6 +48,8 @@ public sealed class CpaasEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
     private readonly WebhookDispatcher _dispatcher;
+    private readonly SmsTraffic _traffic;
+    private readonly NumberAssignments _numbers;
     private readonly TimeSpan _shutdownTimeout;
     private int _disposed;
 
@@ -48,6 +58,8 @@ public sealed class CpaasEmulator : IAsyncDisposable
         _app = app;
         _state = state;
         _dispatcher = dispatcher;
+        _traffic = new SmsTraffic(state);
+        _numbers = new NumberAssignments(state);
         _shutdownTimeout = options.ShutdownTimeout;
         Options = options;
         BaseUrl = new Uri("http://127.0.0.1/");
@@ -64,11 +76,21 @@ public sealed class CpaasEmulator : IAsyncDisposable
     public CpaasEmulatorOptions Options { get; private set; }
 
     /// <summary>The numbers currently assigned to the project (the first is the default SMS number).</summary>
-    public IReadOnlyList<string> AssignedNumbers => _state.Numbers;
+    public IReadOnlyList<string> AssignedNumbers
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.Numbers.Snapshot();
+            }
+        }
+    }
 
     /// <summary>
     /// A snapshot of the webhook delivery attempts so far, oldest first (the newest 10,000 attempts are kept): one entry
-    /// per attempt, so a delivery that needed retries appears once per attempt with the same notification id.
+    /// per attempt, so a delivery that needed retries appears once per attempt with the same notification id. A delivery
+    /// dropped from a full backlog appears once, as Failed with attempt 0. Webhook URLs are masked.
     /// </summary>
     public IReadOnlyList<WebhookDeliveryAttempt> Deliveries => _dispatcher.Snapshot();
 
@@ -76,7 +98,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
     public int PendingDeliveries => _dispatcher.Pending;
 
     /// <summary>The number of webhook deliveries dropped because their URL's backlog was full (see <see cref="CpaasEmulatorOptions.WebhookBacklogPerUrl"/>).</summary>
-    public long DroppedDeliveries => 0;
+    public long DroppedDeliveries => _dispatcher.Dropped;
 
     /// <summary>
     /// Starts an emulator on 127.0.0.1 and returns once it accepts requests.
@@ -115,14 +137,20 @@ public sealed class CpaasEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var dispatcher = new WebhookDispatcher(options, time, loggerFactory.CreateLogger("Cpaas.Emulator.Webhooks"));
-        var state = new EmulatorState(options, time, dispatcher, logger);
+        var state = new EmulatorState(options, time, dispatcher, loggerFactory);
         var tokens = new TokenService(options, time);
         var emulator = new CpaasEmulator(app, state, dispatcher, options);
-        var api = new EmulatorApi(emulator, state, tokens, options, logger);
+        var pipeline = new ApiPipeline(tokens, logger);
 
-        app.Use(api.HandleErrorsAsync);
+        app.Use(pipeline.HandleErrorsAsync);
+        app.Use(ApiPipeline.NormalizePathAsync);
         app.UseRouting();
-        api.Map(app);
+        new TokenEndpoint(tokens, options, logger).Map(app);
+        new ChannelEndpoints(state, pipeline).Map(app);
+        new SubscriptionEndpoints(state, pipeline).Map(app);
+        new SendEndpoints(state, emulator._traffic, pipeline).Map(app);
+        new HistoryEndpoints(state, pipeline).Map(app);
+        new AdminEndpoints(state, emulator._traffic, emulator._numbers, dispatcher, () => emulator.BaseUrl).Map(app);
 
         try
         {
@@ -262,7 +290,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         }
         ArgumentException.ThrowIfNullOrEmpty(text);
         var normalizedTo = Addresses.Normalize(to);
-        var received = _state.ReceiveInbound(from, normalizedTo, text)
+        var received = _traffic.ReceiveInbound(from, normalizedTo, text)
             ?? throw new InvalidOperationException($"{normalizedTo} is not assigned to the project.");
         return Task.FromResult(received.MessageId);
     }
@@ -281,7 +309,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(number);
         cancellationToken.ThrowIfCancellationRequested();
-        var cancelled = _state.UnassignNumber(Addresses.Normalize(number))
+        var cancelled = _numbers.Unassign(Addresses.Normalize(number))
             ?? throw new InvalidOperationException($"{number} is not assigned to the project.");
         return Task.FromResult(cancelled);
     }
@@ -346,7 +374,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         {
             if (!Addresses.IsE164(n))
             {
-                throw new ArgumentException($"Number '{n}' is not an E.164 number such as +16135550100.", nameof(o));
+                throw new ArgumentException($"Number '{PhoneMasking.Mask(n)}' is not an E.164 number such as +16135550100 (+ and 7 to 15 digits).", nameof(o));
             }
         }
         foreach (var n in o.UndeliverableDestinations)
@@ -363,6 +391,10 @@ public sealed class CpaasEmulator : IAsyncDisposable
         if (o.TokenLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentException("TokenLifetime must be positive.", nameof(o));
+        }
+        if (o.WebhookBacklogPerUrl < 1)
+        {
+            throw new ArgumentException("WebhookBacklogPerUrl must be at least 1.", nameof(o));
         }
         if (o.WebhookRetries < 0)
         {

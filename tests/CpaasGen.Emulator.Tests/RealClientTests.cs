@@ -92,7 +92,8 @@ public sealed class RealClientTests
         await using var emulator = await CpaasEmulator.StartAsync();
         using var api = await ApiClient.ConnectAsync(emulator);
 
-        var response = await api.PostAsync($"/{api.Sms}//outbound/+16135550100/requests", ApiClient.SmsBody("hi", "+16139998877"));
+        var url = emulator.BaseUrl.GetLeftPart(UriPartial.Authority) + $"/{api.Sms}//outbound/+16135550100/requests";
+        var response = await api.SendAsync(HttpMethod.Post, url, ApiClient.SmsBody("hi", "+16139998877").ToJsonString());
 
         Assert.True(response.Status == HttpStatusCode.Created, response.Body);
     }

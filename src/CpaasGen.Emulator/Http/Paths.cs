@@ -1,6 +1,9 @@
-namespace Cpaas.Emulator.Internal;
+namespace Cpaas.Emulator.Http;
 
-/// <summary>The resource URLs (paths relative to the base URL) the emulator hands out, in the fixtures' shapes.</summary>
+/// <summary>
+/// The resource URLs (paths relative to the base URL) the emulator hands out, in the fixtures' shapes. Every one of them
+/// is served (see README.md, "Every URL resolves").
+/// </summary>
 internal sealed class Paths(string userId)
 {
     public string Channels { get; } = $"/cpaas/notificationchannel/v1/{userId}/channels";

@@ -1,32 +1,23 @@
 using System.Collections.Generic;
+using Cpaas.Emulator.Wire;
 
-namespace Cpaas.Emulator.Internal;
+namespace Cpaas.Emulator.Http;
 
 /// <summary>
-/// A ParlayREST/OneAPI error answer: <c>{"requestError":{"serviceException"|"policyException":{messageId,text,variables}}}</c>.
+/// A ParlayREST/OneAPI error answer: <c>{"requestError":{"serviceException"|"policyException":{messageId,text,variables}}}</c>,
+/// written with the generated <see cref="RequestErrorBody"/>.
 /// </summary>
-internal sealed record ApiError(int Status, string Kind, string MessageId, string Text, IReadOnlyList<string> Variables)
+internal sealed record ApiError(int Status, bool Policy, string MessageId, string Text, IReadOnlyList<string> Variables)
 {
-    public const string Service = "serviceException";
-    public const string Policy = "policyException";
-
-    public byte[] ToJson() => Json.Build(w =>
+    /// <summary>The wire body. Alternative error shapes (a later fault switch) plug in here and nowhere else.</summary>
+    public RequestErrorBody ToBody()
     {
-        w.WriteStartObject();
-        w.WriteStartObject("requestError");
-        w.WriteStartObject(Kind);
-        w.WriteString("messageId", MessageId);
-        w.WriteString("text", Text);
-        w.WriteStartArray("variables");
-        foreach (var v in Variables)
+        var detail = new ExceptionDetail { MessageId = MessageId, Text = Text, Variables = [.. Variables] };
+        return new RequestErrorBody
         {
-            w.WriteStringValue(v);
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+            RequestError = Policy ? new RequestError { PolicyException = detail } : new RequestError { ServiceException = detail },
+        };
+    }
 }
 
 /// <summary>The error ids the emulator answers with. Keep in sync with README.md ("Errors").</summary>
@@ -34,45 +25,45 @@ internal static class Errors
 {
     /// <summary>SVC0001, 500: an unexpected failure inside the emulator (never a stack trace).</summary>
     public static ApiError Internal(string traceId) =>
-        new(500, ApiError.Service, "SVC0001", "A service error occurred. Error code is %1", [traceId]);
+        new(500, false, "SVC0001", "A service error occurred. Error code is %1", [traceId]);
 
     /// <summary>SVC0002, 400: a missing or invalid request member, query parameter or a malformed JSON body ("body").</summary>
     public static ApiError InvalidInput(string part, int status = 400) =>
-        new(status, ApiError.Service, "SVC0002", "Invalid input value for message part %1", [part]);
+        new(status, false, "SVC0002", "Invalid input value for message part %1", [part]);
 
     /// <summary>SVC0003, 400: a member with a value outside its allowed set.</summary>
     public static ApiError InvalidValue(string part, string validValues) =>
-        new(400, ApiError.Service, "SVC0003", "Invalid input value for message part %1, valid values are %2", [part, validValues]);
+        new(400, false, "SVC0003", "Invalid input value for message part %1, valid values are %2", [part, validValues]);
 
     /// <summary>SVC0008, 409: a second inbound subscription for a number that already has one.</summary>
     public static ApiError OverlappingSubscription(string destinationAddress) =>
-        new(409, ApiError.Service, "SVC0008", "Overlapped criteria %1", [destinationAddress]);
+        new(409, false, "SVC0008", "Overlapped criteria %1", [destinationAddress]);
 
     /// <summary>SVC1000, 404: an unknown route or resource.</summary>
     public static ApiError NotFound(string path) =>
-        new(404, ApiError.Service, "SVC1000", "Requested resource %1 does not exist", [path]);
+        new(404, false, "SVC1000", "Requested resource %1 does not exist", [path]);
 
     /// <summary>SVC1001, 405: a known route called with a method it does not support.</summary>
     public static ApiError MethodNotAllowed(string method, string path) =>
-        new(405, ApiError.Service, "SVC1001", "Method %1 is not allowed on resource %2", [method, path]);
+        new(405, false, "SVC1001", "Method %1 is not allowed on resource %2", [method, path]);
 
     /// <summary>SVC1002, 401: missing, malformed, forged or expired bearer token.</summary>
     public static ApiError Unauthorized(string reason) =>
-        new(401, ApiError.Service, "SVC1002", "Authentication failed: %1", [reason]);
+        new(401, false, "SVC1002", "Authentication failed: %1", [reason]);
 
     /// <summary>SVC1003, 409: deleting a notification channel that a subscription still uses.</summary>
     public static ApiError ChannelInUse(string channelId, string subscriptionId) =>
-        new(409, ApiError.Service, "SVC1003", "Notification channel %1 is in use by subscription %2", [channelId, subscriptionId]);
+        new(409, false, "SVC1003", "Notification channel %1 is in use by subscription %2", [channelId, subscriptionId]);
 
     /// <summary>POL1001, 403: sending from a number that is not owned by or assigned to the project.</summary>
     public static ApiError SenderNotOwned(string senderAddress) =>
-        new(403, ApiError.Policy, "POL1001", "Sender address %1 is not owned by or assigned to the project", [senderAddress]);
+        new(403, true, "POL1001", "Sender address %1 is not owned by or assigned to the project", [senderAddress]);
 
     /// <summary>POL1002, 403: subscribing to (or simulating an inbound SMS to) a number the project does not own.</summary>
     public static ApiError DestinationNotOwned(string destinationAddress) =>
-        new(403, ApiError.Policy, "POL1002", "Destination address %1 is not owned by or assigned to the project", [destinationAddress]);
+        new(403, true, "POL1002", "Destination address %1 is not owned by or assigned to the project", [destinationAddress]);
 
     /// <summary>POL1003, 403: the token's user is not the <c>{userId}</c> of the path.</summary>
     public static ApiError WrongUser(string tokenUser, string pathUser) =>
-        new(403, ApiError.Policy, "POL1003", "User %1 is not allowed to access resources of user %2", [tokenUser, pathUser]);
+        new(403, true, "POL1003", "User %1 is not allowed to access resources of user %2", [tokenUser, pathUser]);
 }

@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Cpaas.Emulator.Http;
+using Cpaas.Emulator.Numbers;
+using Cpaas.Emulator.Sending;
+using Cpaas.Emulator.State;
+using Cpaas.Emulator.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cpaas.Emulator.Admin;
+
+/// <summary>
+/// The unauthenticated <c>/emulator</c> admin endpoints (the emulator listens on 127.0.0.1 only): settings and
+/// counters, a simulated inbound SMS, a number's unassignment, and the webhook deliveries (URLs masked).
+/// </summary>
+internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, NumberAssignments numbers, WebhookDispatcher dispatcher, Func<Uri> baseUrl)
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/emulator", InfoAsync);
+        app.MapPost("/emulator/inbound", SimulateInboundAsync);
+        app.MapPost("/emulator/numbers/{number}/unassign", UnassignAsync);
+        app.MapGet("/emulator/deliveries", DeliveriesAsync);
+    }
+
+    private Task InfoAsync(HttpContext ctx)
+    {
+        var o = state.Options;
+        var (assigned, stored) = Snapshot();
+        var info = new EmulatorInfo(baseUrl().GetLeftPart(UriPartial.Authority), o.UserId, o.ClientId, o.ClientSecret, o.Email, o.Password,
+            assigned, assigned.Count > 0 ? assigned[0] : null, o.UndeliverableDestinations, o.MessageHistoryCap, stored,
+            dispatcher.Pending, dispatcher.Dropped, o.WebhookBacklogPerUrl);
+        return WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(info, AdminJson.Relaxed.EmulatorInfo));
+    }
+
+    private (System.Collections.Generic.IReadOnlyList<string> Numbers, int Stored) Snapshot()
+    {
+        lock (state.Gate)
+        {
+            return (state.Numbers.Snapshot(), state.History.Count);
+        }
+    }
+
+    private async Task SimulateInboundAsync(HttpContext ctx)
+    {
+        InboundRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(ctx.Request.Body, AdminJson.Relaxed.InboundRequest, ctx.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        var error = request is null ? Errors.InvalidInput("body")
+            : !Addresses.IsValid(request.From) ? Errors.InvalidInput("from")
+            : !Addresses.IsValid(request.To) ? Errors.InvalidInput("to")
+            : string.IsNullOrEmpty(request.Message) ? Errors.InvalidInput("message")
+            : null;
+        if (error is not null)
+        {
+            await WireBody.WriteErrorAsync(ctx, error).ConfigureAwait(false);
+            return;
+        }
+
+        var to = Addresses.Normalize(request!.To!);
+        if (traffic.ReceiveInbound(request.From!, to, request.Message!) is not { } received)
+        {
+            await WireBody.WriteErrorAsync(ctx, Errors.DestinationNotOwned(to)).ConfigureAwait(false);
+            return;
+        }
+
+        ctx.Response.Headers.Location = received.ResourceUrl;
+        await WireBody.WriteAsync(ctx, 201, JsonSerializer.SerializeToUtf8Bytes(new InboundResult(received.MessageId, received.ResourceUrl), AdminJson.Relaxed.InboundResult)).ConfigureAwait(false);
+    }
+
+    private Task UnassignAsync(HttpContext ctx)
+    {
+        var number = ApiPipeline.AddressRoute(ctx, "number");
+        return numbers.Unassign(number) is { } cancelled
+            ? WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(new UnassignResult(number, cancelled), AdminJson.Relaxed.UnassignResult))
+            : WireBody.WriteErrorAsync(ctx, Errors.NotFound(ApiPipeline.PathOf(ctx)));
+    }
+
+    private Task DeliveriesAsync(HttpContext ctx)
+    {
+        var deliveries = dispatcher.Snapshot().Select(d => new DeliveryInfo(
+            d.Timestamp.ToUnixTimeMilliseconds(), d.WebhookUrl, d.ChannelId, d.SubscriptionId, d.NotificationType, d.NotificationId,
+            d.Attempt, d.MaxAttempts, d.StatusCode, d.Error, d.Outcome.ToString())).ToList();
+        var webhooks = dispatcher.Backlogs().Select(b => new WebhookInfo(b.MaskedUrl, b.Pending, b.Dropped)).ToList();
+        var body = new DeliveriesInfo(dispatcher.Pending, dispatcher.Dropped, webhooks, deliveries);
+        return WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(body, AdminJson.Relaxed.DeliveriesInfo));
+    }
+}
