@@ -11,6 +11,7 @@ namespace Cpaas.Api
         private const string ListNotificationChannelsUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels";
         private const string CreateNotificationChannelUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels";
         private const string GetNotificationChannelUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels/{+channelId}";
+        private const string UpdateNotificationChannelLifetimeUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels/{+channelId}";
         private const string DeleteNotificationChannelUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels/{+channelId}";
 
         private static readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>> s_listNotificationChannelsErrors = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>>(global::System.StringComparer.OrdinalIgnoreCase)
@@ -26,6 +27,12 @@ namespace Cpaas.Api
         };
 
         private static readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>> s_getNotificationChannelErrors = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+            ["4XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
+            ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
+        };
+
+        private static readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>> s_updateNotificationChannelLifetimeErrors = new global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>>(global::System.StringComparer.OrdinalIgnoreCase)
         {
             ["4XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
@@ -157,6 +164,48 @@ namespace Cpaas.Api
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
             requestInfo.PathParameters["channelId"] = global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId));
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+
+        /// <summary>Refresh the lifetime of a notification channel.</summary>
+        /// <remarks>
+        /// Sets the lifetime of a notification channel, identified by its id (the <c>callbackURL</c> returned when it was
+        /// created), counted from now; calling it again before the lifetime ends keeps the channel alive. Only the
+        /// (unexported) Node SDK calls it, with the body <c>{"notificationChannelLifetime":{"channelLifetime":n}}</c>
+        /// (wire reference 3.1). The unit (seconds) and the answer (the lifetime echoed with 200, by the OneAPI
+        /// notification channel convention) are inferences [inference].
+        /// <para/>
+        /// HTTP: PUT /cpaas/notificationchannel/v1/{userId}/channels/{channelId} (operationId updateNotificationChannelLifetime).
+        /// </remarks>
+        /// <param name="userId">The user the resource belongs to: the preferred_username claim of the id_token returned by createToken. Treat it as an opaque string (fixtures show both UUID-like values and short random strings).</param>
+        /// <param name="channelId">The id of a notification channel: the callbackURL returned when the channel was created (also the last segment of its resourceURL, and the notifyURL of the subscriptions that use it).</param>
+        /// <param name="body">The new lifetime.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response body (NotificationChannelLifetimeBody).</returns>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
+        public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelLifetimeBody> UpdateNotificationChannelLifetimeAsync(string userId, string channelId, global::Cpaas.Api.NotificationChannelLifetimeBody body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var requestInfo = ToUpdateNotificationChannelLifetimeRequestInformation(userId, channelId, body);
+            var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelLifetimeBody>(requestInfo, global::Cpaas.Api.NotificationChannelLifetimeBody.CreateFromDiscriminatorValue, s_updateNotificationChannelLifetimeErrors, cancellationToken).ConfigureAwait(false);
+            return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("PUT /cpaas/notificationchannel/v1/{userId}/channels/{channelId} answered with no body, but the API description declares NotificationChannelLifetimeBody.");
+        }
+
+        /// <summary>Builds the request for <see cref="UpdateNotificationChannelLifetimeAsync"/> without sending it.</summary>
+        /// <param name="userId">The user the resource belongs to: the preferred_username claim of the id_token returned by createToken. Treat it as an opaque string (fixtures show both UUID-like values and short random strings).</param>
+        /// <param name="channelId">The id of a notification channel: the callbackURL returned when the channel was created (also the last segment of its resourceURL, and the notifyURL of the subscriptions that use it).</param>
+        /// <param name="body">The new lifetime.</param>
+        /// <returns>The request information.</returns>
+        public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToUpdateNotificationChannelLifetimeRequestInformation(string userId, string channelId, global::Cpaas.Api.NotificationChannelLifetimeBody body)
+        {
+            if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+            if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.PUT, UpdateNotificationChannelLifetimeUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(3, global::System.StringComparer.Ordinal));
+            requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
+            requestInfo.PathParameters["channelId"] = global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId));
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
 
