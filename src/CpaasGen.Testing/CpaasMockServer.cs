@@ -4,24 +4,25 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Cpaas.Testing.Internal;
-using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
 namespace Cpaas.Testing;
 
 /// <summary>
-/// An in-process fake Kandy CPaaS server for your tests, on WireMock.Net. It has a stub for every operation of
-/// the API description the SDK is generated from (token, send SMS, notification channels, inbound
-/// subscriptions, SMS history), answers with that description's own examples adapted to each request, and
-/// remembers what you did: <see cref="SentMessages"/>, <see cref="Subscriptions"/>, the SMS history.
-/// By default everything succeeds; switch behaviours with <see cref="SendFailsWithDeliveryImpossible"/> and
-/// <see cref="ForbidSender"/>. Point a <see cref="CpaasClient"/> at it with <see cref="ClientOptions"/>.
+/// An in-process fake Kandy CPaaS server for your tests, on WireMock.Net: a stub for every operation of the API
+/// description the SDK is generated from (token, send SMS, notification channels, inbound subscriptions, SMS history),
+/// answering that description's own examples adapted to each request. It keeps no state of its own: what your code
+/// sent is read back from WireMock's request log (<see cref="SentMessages"/>, <see cref="CreatedSubscriptions"/>,
+/// <see cref="CreatedNotificationChannels"/>), and failures are fault switches you turn on (<see cref="ForbidSender"/>,
+/// <see cref="SendFailsWithDeliveryImpossible"/>, <see cref="RespondWithError"/>, <see cref="Delay"/>,
+/// <see cref="DropConnection"/>). For a Kandy that remembers (a history that follows your sends, subscriptions that
+/// are gone once deleted, webhooks it calls itself), use the emulator (CpaasGen.Emulator).
 /// </summary>
 /// <example>
 /// <code>
@@ -34,28 +35,31 @@ namespace Cpaas.Testing;
 /// </example>
 public sealed class CpaasMockServer : IDisposable
 {
-    private const string SendOperationId = "createOutboundSmsMessage";
+    /// <summary>The priority of the fault mappings: below the kit's own (lower wins), above yours at the default.</summary>
+    private const int FaultPriority = 50;
 
     private readonly CpaasMockServerOptions _options;
-    private readonly KitState _state = new();
+    private readonly FaultSwitches _switches = new();
     private readonly Stubs _stubs;
+    private readonly RequestLog _log;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private int _disposed;
 
     private CpaasMockServer(CpaasMockServerOptions options, ApiDescription api)
     {
         _options = options;
-        _stubs = new Stubs(api, options, _state); // validates the description against the stubs: throws before any port is opened
+        _stubs = new Stubs(api, options, _switches); // validates the description against the stubs: throws before any port is opened
         WireMock = WireMockServer.Start(new WireMockServerSettings
         {
             // Loopback only; port 0 lets the OS pick a free one.
             Urls = new[] { "http://127.0.0.1:" + (options.Port ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) },
             StartAdminInterface = false,
         });
+        _log = new RequestLog(WireMock, _stubs, options);
         _stubs.Register(WireMock);
     }
 
-    /// <summary>The underlying WireMock server: its request log, or your own extra mappings (give them a priority below 100 to win over the kit's).</summary>
+    /// <summary>The underlying WireMock server: its request log, or your own extra mappings (give them a priority below 50 to win over the kit's and its faults).</summary>
     public WireMockServer WireMock { get; }
 
     /// <summary>The server's base URL, for example <c>http://127.0.0.1:51234</c> (no trailing slash).</summary>
@@ -71,69 +75,27 @@ public sealed class CpaasMockServer : IDisposable
     public string ClientId => _options.ClientId;
 
     /// <summary>
-    /// The SMS the server accepted, oldest first, read back from the requests WireMock recorded (refused sends,
-    /// such as a forbidden sender, are not included).
+    /// The SMS the server accepted, oldest first, read back from the requests WireMock recorded (refused sends, such as a
+    /// forbidden sender, are not included).
     /// </summary>
-    public IReadOnlyList<SentSms> SentMessages
-    {
-        get
-        {
-            var route = _stubs.RouteOf(SendOperationId);
-            var result = new List<SentSms>();
-            foreach (var entry in LogEntries().Where(e => e.MappingTitle == SendOperationId).OrderBy(e => e.RequestMessage.DateTime))
-            {
-                if (StatusOf(entry) is < 200 or > 299 || !route.TryMatch(entry.RequestMessage.Url, out var path))
-                {
-                    continue;
-                }
+    public IReadOnlyList<SentSms> SentMessages => _log.SentMessages();
 
-                var sms = ReadSentSms(entry, path["senderAddress"]);
-                if (sms is not null)
-                {
-                    result.Add(sms);
-                }
-            }
+    /// <summary>The inbound-SMS subscriptions the server created, oldest first, read back from the recorded requests (deleting one does not remove it here).</summary>
+    public IReadOnlyList<MockSubscription> CreatedSubscriptions => _log.Subscriptions();
 
-            return result;
-        }
-    }
-
-    /// <summary>The inbound-SMS subscriptions that exist now (created through the stubs and not deleted or cancelled since).</summary>
-    public IReadOnlyList<MockSubscription> Subscriptions
-    {
-        get
-        {
-            lock (_state.Gate)
-            {
-                return _state.Subscriptions
-                    .Select(s => new MockSubscription(s.Id, s.Destination, s.NotifyUrl, _state.Channels.FirstOrDefault(c => c.Id == s.NotifyUrl)?.WebhookUrl, CorrelatorText(s.ClientCorrelator), s.ResourceUrl))
-                    .ToList();
-            }
-        }
-    }
-
-    /// <summary>The notification channels that exist now.</summary>
-    public IReadOnlyList<MockNotificationChannel> NotificationChannels
-    {
-        get
-        {
-            lock (_state.Gate)
-            {
-                return _state.Channels.Select(c => new MockNotificationChannel(c.Id, c.WebhookUrl, c.Authorization, CorrelatorText(c.ClientCorrelator), c.ResourceUrl)).ToList();
-            }
-        }
-    }
+    /// <summary>The notification channels the server created, oldest first, read back from the recorded requests.</summary>
+    public IReadOnlyList<MockNotificationChannel> CreatedNotificationChannels => _log.Channels();
 
     /// <summary>Starts a server with the default options (a free port, everything succeeds).</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
-    /// <exception cref="InvalidOperationException">The API description has an operation without a stub, or without any usable example; the message names the operation.</exception>
+    /// <exception cref="InvalidOperationException">The API description has an operation without a stub, or without an example for its answer; the message names the operation.</exception>
     public static CpaasMockServer Start() => Start(new CpaasMockServerOptions());
 
     /// <summary>Starts a server.</summary>
     /// <param name="options">The settings; copied here.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The API description has an operation without a stub, or without any usable example; the message names the operation.</exception>
+    /// <exception cref="InvalidOperationException">The API description has an operation without a stub, or without an example for its answer; the message names the operation.</exception>
     public static CpaasMockServer Start(CpaasMockServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -163,31 +125,19 @@ public sealed class CpaasMockServer : IDisposable
         => new() { BaseUrl = new Uri(Url), ClientId = _options.ClientId, Email = _options.Email, Password = _options.Password, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The default send behaviour: every destination is <c>DeliveredToNetwork</c> and no sender is forbidden.</summary>
-    public void SendDelivers()
-    {
-        lock (_state.Gate)
-        {
-            _state.ResetBehaviours();
-        }
-    }
+    public void SendDelivers() => _switches.Reset();
 
     /// <summary>Sends to these destinations report <c>DeliveryImpossible</c>; with no argument, sends to every destination do.</summary>
     /// <param name="destinations">The destination addresses, as the client sends them (for example <c>+16131234567</c>).</param>
     public void SendFailsWithDeliveryImpossible(params string[] destinations)
     {
         ArgumentNullException.ThrowIfNull(destinations);
-        lock (_state.Gate)
+        if (destinations.Length == 0)
         {
-            if (destinations.Length == 0)
-            {
-                _state.AllDestinationsImpossible = true;
-            }
-
-            foreach (var destination in destinations)
-            {
-                _state.ImpossibleDestinations.Add(destination);
-            }
+            _switches.AllImpossible();
         }
+
+        _switches.Impossible(destinations);
     }
 
     /// <summary>Sends from this number (or from <c>default</c>, when it is <see cref="DefaultNumber"/>) get 403 with a <c>policyException</c> body.</summary>
@@ -195,60 +145,54 @@ public sealed class CpaasMockServer : IDisposable
     public void ForbidSender(string senderAddress)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(senderAddress);
-        lock (_state.Gate)
-        {
-            _state.ForbiddenSenders.Add(senderAddress);
-        }
+        _switches.Forbid(senderAddress);
     }
 
     /// <summary>
-    /// An SMS arrives at one of your numbers: it is added to the SMS history (an <c>Inbound</c> message of the thread
-    /// between <paramref name="senderAddress"/> and <paramref name="destinationAddress"/>), and the matching inbound
-    /// notification is returned for you to <see cref="PostNotificationAsync(Uri, CpaasNotificationPayload, CancellationToken)"/>.
+    /// Every call of an operation is answered with <paramref name="statusCode"/> and the spec's error body for it: a
+    /// <c>requestError</c> (<c>policyException</c> for 403, <c>serviceException</c> otherwise; 429 adds <c>Retry-After: 1</c>),
+    /// or an OAuth error for a 4xx of <c>createToken</c>. Until <see cref="ClearFaults"/> or <see cref="Reset"/>.
     /// </summary>
-    /// <param name="senderAddress">The remote party.</param>
-    /// <param name="destinationAddress">Your number.</param>
-    /// <param name="message">The text.</param>
-    /// <returns>The inbound notification for this message (same message id and time).</returns>
-    public CpaasNotificationPayload AddInboundSms(string senderAddress, string destinationAddress, string message)
+    /// <param name="operationId">The operation, by its operationId in the spec (for example <c>createOutboundSmsMessage</c>).</param>
+    /// <param name="statusCode">The HTTP status, 400 to 599 (for example 401, 403, 404, 429, 500, 503).</param>
+    /// <param name="messageId">The error id; a fitting one (for example <c>SVC1002</c> for 401) when null.</param>
+    /// <param name="text">The error text; a fitting one when null.</param>
+    /// <exception cref="ArgumentException">The operation is not in the spec, or the status is not an error status.</exception>
+    public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(senderAddress);
-        ArgumentException.ThrowIfNullOrWhiteSpace(destinationAddress);
-        ArgumentNullException.ThrowIfNull(message);
-        var id = CpaasNotifications.NewMessageId();
-        var now = CpaasNotifications.Now();
-        lock (_state.Gate)
-        {
-            _state.Thread(senderAddress, destinationAddress).Messages.Add(new MessageRecord { Id = id, Direction = "Inbound", Text = message, Status = "DeliveredToTerminal", DateTime = now });
-        }
-
-        return CpaasNotifications.Inbound(senderAddress, destinationAddress, message, id, now, null, now);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        AddFault(operationId, "error " + statusCode, Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, statusCode, messageId, text)));
     }
 
-    /// <summary>
-    /// Kandy cancels a subscription (as when its number is unassigned): it is removed, and the matching
-    /// cancellation notification is returned for you to POST to the webhook.
-    /// </summary>
-    /// <param name="subscriptionId">The subscription's id.</param>
-    /// <returns>The cancellation notification.</returns>
-    /// <exception cref="ArgumentException">There is no such subscription.</exception>
-    public CpaasNotificationPayload CancelSubscription(string subscriptionId)
+    /// <summary>Every call of an operation is answered as usual, after <paramref name="delay"/> (to test timeouts and cancellation).</summary>
+    /// <param name="operationId">The operation, by its operationId in the spec.</param>
+    /// <param name="delay">How long to wait before answering.</param>
+    /// <exception cref="ArgumentException">The operation is not in the spec.</exception>
+    public void Delay(string operationId, TimeSpan delay)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
-        lock (_state.Gate)
-        {
-            if (_state.Subscriptions.RemoveAll(s => s.Id == subscriptionId) == 0)
-            {
-                throw new ArgumentException("There is no subscription " + subscriptionId + ".", nameof(subscriptionId));
-            }
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        AddFault(operationId, "delay " + delay, Response.Create().WithCallback(request => _stubs.Answer(operationId, request)).WithDelay(delay));
+    }
 
-        return CpaasNotifications.SubscriptionCancellation(subscriptionId, _options.UserId);
+    /// <summary>Every call of an operation gets no HTTP answer: the connection is closed (to test transport failures).</summary>
+    /// <param name="operationId">The operation, by its operationId in the spec.</param>
+    /// <exception cref="ArgumentException">The operation is not in the spec.</exception>
+    public void DropConnection(string operationId)
+        => AddFault(operationId, "dropped connection", Response.Create().WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
+
+    /// <summary>Removes every fault added with <see cref="RespondWithError"/>, <see cref="Delay"/> and <see cref="DropConnection"/>.</summary>
+    public void ClearFaults()
+    {
+        foreach (var mapping in WireMock.Mappings.Where(m => m.Priority == FaultPriority && (m.Title ?? string.Empty).StartsWith("fault: ", StringComparison.Ordinal)).ToList())
+        {
+            WireMock.DeleteMapping(mapping.Guid);
+        }
     }
 
     /// <summary>
     /// POSTs a notification to a webhook, as Kandy does (<c>Content-Type: application/json</c>; plus the channel's
-    /// <c>x-authorization</c> value as <c>Authorization</c> when a channel with that webhook URL set one).
+    /// <c>x-authorization</c> value as <c>Authorization</c> when a channel created with that webhook URL set one).
     /// </summary>
     /// <param name="webhookUrl">Your webhook's URL.</param>
     /// <param name="notification">The body, from <see cref="CpaasNotifications"/>.</param>
@@ -258,12 +202,8 @@ public sealed class CpaasMockServer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(webhookUrl);
         ArgumentNullException.ThrowIfNull(notification);
-        string? authorization;
-        lock (_state.Gate)
-        {
-            authorization = _state.Channels.FirstOrDefault(c => c.Authorization is not null && Uri.TryCreate(c.WebhookUrl, UriKind.Absolute, out var url) && url == webhookUrl)?.Authorization;
-        }
-
+        var authorization = CreatedNotificationChannels
+            .LastOrDefault(c => c.Authorization is not null && Uri.TryCreate(c.WebhookUrl, UriKind.Absolute, out var url) && url == webhookUrl)?.Authorization;
         using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl)
         {
             Content = new StringContent(notification.Json, Encoding.UTF8, "application/json"),
@@ -289,16 +229,12 @@ public sealed class CpaasMockServer : IDisposable
     }
 
     /// <summary>
-    /// Back to the state right after Start(): no channels, subscriptions, history or recorded requests, default
-    /// behaviours, and only the kit's own mappings. Tokens already issued stay valid.
+    /// Back to the state right after Start(): no recorded requests, no faults, default send behaviour, and only the
+    /// kit's own mappings. Tokens already issued stay valid.
     /// </summary>
     public void Reset()
     {
-        lock (_state.Gate)
-        {
-            _state.Clear();
-        }
-
+        _switches.Reset();
         WireMock.ResetMappings();
         WireMock.ResetLogEntries();
         _stubs.Register(WireMock);
@@ -315,74 +251,13 @@ public sealed class CpaasMockServer : IDisposable
         }
     }
 
-    private List<ILogEntry> LogEntries()
+    private void AddFault(string operationId, string what, IResponseBuilder response)
     {
-        // WireMock's log is a collection it appends to from request threads: copy it, retrying if it changed meanwhile.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return WireMock.LogEntries.ToList();
-            }
-            catch (InvalidOperationException) when (attempt < 5)
-            {
-            }
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
+        var (operation, route, _) = _stubs.Find(operationId);
+        WireMock.Given(Request.Create().WithUrl(url => route.IsMatch(url)).UsingMethod(operation.Method))
+            .AtPriority(FaultPriority)
+            .WithTitle("fault: " + operationId + " (" + what + ")")
+            .RespondWith(response);
     }
-
-    private static int StatusOf(ILogEntry entry)
-        => entry.ResponseMessage?.StatusCode switch
-        {
-            int code => code,
-            HttpStatusCode code => (int)code,
-            string text when int.TryParse(text, out var code) => code,
-            _ => 0,
-        };
-
-    private SentSms? ReadSentSms(ILogEntry entry, string senderSegment)
-    {
-        var requestJson = entry.RequestMessage.Body
-            ?? (entry.RequestMessage.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : null);
-        if (requestJson is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            if (JsonNode.Parse(requestJson)?["outboundSMSMessageRequest"] is not JsonObject request)
-            {
-                return null;
-            }
-
-            var destinations = request["address"] switch
-            {
-                JsonArray array => array.Select(a => a?.ToString() ?? string.Empty).ToList(),
-                JsonNode single => new List<string> { single.ToString() },
-                _ => new List<string>(),
-            };
-            var text = Templates.Text(request["outboundSMSTextMessage"], "message") ?? string.Empty;
-            var correlator = CorrelatorText(request["clientCorrelator"]);
-
-            string? sender = null;
-            string? messageId = null;
-            if (entry.ResponseMessage?.BodyData?.BodyAsString is { } responseJson && JsonNode.Parse(responseJson)?["outboundSMSMessageRequest"] is JsonObject result)
-            {
-                sender = Templates.Text(result, "senderAddress");
-                var resourceUrl = Templates.Text(result, "resourceURL");
-                messageId = resourceUrl?[(resourceUrl.LastIndexOf('/') + 1)..];
-            }
-
-            sender ??= string.Equals(senderSegment, "default", StringComparison.OrdinalIgnoreCase) ? _options.DefaultNumber : senderSegment;
-            var time = DateTime.SpecifyKind(entry.RequestMessage.DateTime, DateTimeKind.Utc);
-            return new SentSms(senderSegment, sender, destinations, text, correlator, new DateTimeOffset(time), messageId, requestJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? CorrelatorText(JsonNode? correlator)
-        => correlator is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : correlator?.ToJsonString();
 }

@@ -61,15 +61,6 @@ public sealed class CpaasMockServerOptions
     /// <summary>The port to listen on (127.0.0.1); null (the default) picks a free one.</summary>
     public int? Port { get; set; }
 
-    /// <summary>
-    /// When true, <see cref="CpaasMockServer.Start(CpaasMockServerOptions)"/> fails unless every operation of the API
-    /// description has a success example of its own. When false (the default), an operation without one answers an
-    /// example composed from the description's examples of its schema (for example <c>getSmsThread</c> answers the
-    /// first thread of <c>listSmsThreads</c>'s example); Start() still fails, naming the operation, when not even
-    /// that is possible.
-    /// </summary>
-    public bool RequireOperationExamples { get; set; }
-
     internal CpaasMockServerOptions Clone()
     {
         var copy = (CpaasMockServerOptions)MemberwiseClone();

@@ -53,10 +53,8 @@ internal sealed partial class Stubs
         }
 
         var body = (JsonObject)call.Example();
-        var access = Mint(Templates.Text(body, "access_token"), "Bearer");
-        body["access_token"] = access;
-        body["id_token"] = Mint(Templates.Text(body, "id_token"), "ID");
-        _state.IssuedTokens.TryAdd(access, 0);
+        body["access_token"] = _tokens.Mint(Templates.Text(body, "access_token"), "Bearer");
+        body["id_token"] = _tokens.Mint(Templates.Text(body, "id_token"), "ID");
         return new Reply(call.Operation.SuccessStatus, body);
     }
 
@@ -71,16 +69,22 @@ internal sealed partial class Stubs
 
         return new Reply(status, body);
     }
+}
 
-    /// <summary>
-    /// A JWT shaped like the example's: same header and signature segments, and the example's payload plus the
-    /// claims the SDK reads (<c>preferred_username</c>, <c>iat</c>, <c>exp</c>). Unsigned, like every fake token.
-    /// </summary>
-    private string Mint(string? exampleJwt, string type)
+/// <summary>
+/// The kit's tokens: the example's JWT payload plus the claims the SDK reads (<c>preferred_username</c>, <c>iat</c>,
+/// <c>exp</c>), HMAC-signed with a key of this server, so a bearer token is checked by its signature and expiry alone
+/// (nothing is remembered; tokens survive <see cref="CpaasMockServer.Reset"/>).
+/// </summary>
+internal sealed class TokenSigner(CpaasMockServerOptions options)
+{
+    private static readonly string Header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+
+    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    public string Mint(string? exampleJwt, string type)
     {
         var parts = exampleJwt?.Split('.');
-        var header = parts is { Length: 3 } ? parts[0] : Base64Url.EncodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}"u8);
-        var signature = parts is { Length: 3 } ? parts[2] : string.Empty;
         JsonObject payload;
         try
         {
@@ -94,10 +98,39 @@ internal sealed partial class Stubs
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         payload["jti"] = Guid.NewGuid().ToString();
         payload["iat"] = now;
-        payload["exp"] = now + (long)_options.TokenLifetime.TotalSeconds;
+        payload["exp"] = now + (long)options.TokenLifetime.TotalSeconds;
         payload["typ"] ??= type;
-        payload["azp"] = _options.ClientId;
-        payload["preferred_username"] = _options.UserId;
-        return header + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(WireJson.Serialize(payload))) + "." + signature;
+        payload["azp"] = options.ClientId;
+        payload["preferred_username"] = options.UserId;
+        var input = Header + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(WireJson.Serialize(payload)));
+        return input + "." + Base64Url.EncodeToString(System.Security.Cryptography.HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(input)));
+    }
+
+    /// <summary>A bearer token this server issued: its signature checks out and it has not expired.</summary>
+    public bool IsValid(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return false;
+        }
+
+        try
+        {
+            var expected = System.Security.Cryptography.HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2])))
+            {
+                return false;
+            }
+
+            return JsonNode.Parse(Base64Url.DecodeFromChars(parts[1])) is JsonObject claims
+                && Templates.Text(claims, "typ") == "Bearer"
+                && claims["exp"] is JsonValue exp && exp.TryGetValue<long>(out var seconds)
+                && DateTimeOffset.UtcNow.ToUnixTimeSeconds() < seconds;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -37,6 +37,9 @@ internal sealed class Call
     /// <summary>The operation's example, deep-copied: the template of the answer.</summary>
     public JsonNode Example() => Operation.SuccessExample?.DeepClone() ?? throw new InvalidOperationException(Operation.OperationId + " has no example.");
 
+    /// <summary>A path parameter as sent (percent-decoded).</summary>
+    public string this[string parameter] => Path[parameter];
+
     public string BodyText()
         => Request.Body ?? (Request.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty);
 }
@@ -57,8 +60,9 @@ internal sealed class StubError : Exception
 }
 
 /// <summary>
-/// The stubs, one per operation of the API description, keyed by operationId. Their answers are the
-/// description's examples with the values adapted to the request (ids, numbers, text, user id, correlator).
+/// The stubs, one per operation of the API description, keyed by operationId. Stateless: each answer is the
+/// description's example with the values adapted to that request alone (ids, numbers, text, user id, correlator), or a
+/// refusal the test switched on (<see cref="FaultSwitches"/>). What happened is read back from WireMock's request log.
 /// </summary>
 internal sealed partial class Stubs
 {
@@ -73,15 +77,17 @@ internal sealed partial class Stubs
 
     private readonly ApiDescription _api;
     private readonly CpaasMockServerOptions _options;
-    private readonly KitState _state;
+    private readonly FaultSwitches _switches;
+    private readonly TokenSigner _tokens;
     private readonly JsonObject _requestErrorTemplate;
     private readonly List<(ApiOperation Operation, Route Route, Func<Call, Reply> Handler)> _routes = new();
 
-    public Stubs(ApiDescription api, CpaasMockServerOptions options, KitState state)
+    public Stubs(ApiDescription api, CpaasMockServerOptions options, FaultSwitches switches)
     {
         _api = api;
         _options = options;
-        _state = state;
+        _switches = switches;
+        _tokens = new TokenSigner(options);
 
         var handlers = new Dictionary<string, (Func<Call, Reply> Handler, string[] PathParameters, string[] TemplatePaths)>(StringComparer.Ordinal)
         {
@@ -89,6 +95,7 @@ internal sealed partial class Stubs
             ["createNotificationChannel"] = (CreateChannel, [], ["notificationChannel.channelData"]),
             ["listNotificationChannels"] = (ListChannels, [], ["notificationChannelList.notificationChannel[0]"]),
             ["getNotificationChannel"] = (GetChannel, ["channelId"], ["notificationChannel"]),
+            ["updateNotificationChannelLifetime"] = (SetChannelLifetime, ["channelId"], ["notificationChannelLifetime"]),
             ["deleteNotificationChannel"] = (DeleteChannel, ["channelId"], []),
             ["createOutboundSmsMessage"] = (Send, ["senderAddress"], ["outboundSMSMessageRequest.deliveryInfoList.deliveryInfo[0]", "outboundSMSMessageRequest.outboundSMSTextMessage"]),
             ["createInboundSubscription"] = (CreateSubscription, [], ["subscription.callbackReference"]),
@@ -106,15 +113,6 @@ internal sealed partial class Stubs
         };
 
         var problems = new List<string>();
-        if (options.RequireOperationExamples)
-        {
-            var missing = api.Operations.Where(o => o.SuccessExample is not null && !o.HasOwnExample).Select(o => o.OperationId).ToList();
-            if (missing.Count > 0)
-            {
-                problems.Add("these operations have no success example of their own in the API description (RequireOperationExamples is set): " + string.Join(", ", missing));
-            }
-        }
-
         foreach (var operation in api.Operations)
         {
             if (!handlers.TryGetValue(operation.OperationId, out var stub))
@@ -170,6 +168,43 @@ internal sealed partial class Stubs
     public IReadOnlyList<(ApiOperation Operation, Route Route, Func<Call, Reply> Handler)> Routes => _routes;
 
     public Route RouteOf(string operationId) => _routes.First(r => r.Operation.OperationId == operationId).Route;
+
+    /// <summary>The operation and route of an operationId; throws <see cref="ArgumentException"/> naming the valid ones.</summary>
+    public (ApiOperation Operation, Route Route, Func<Call, Reply> Handler) Find(string operationId)
+        => _routes.FirstOrDefault(r => r.Operation.OperationId == operationId) is { Operation: not null } found
+            ? found
+            : throw new ArgumentException("'" + operationId + "' is not an operation of the API description; use one of: "
+                + string.Join(", ", _routes.Select(r => r.Operation.OperationId)) + ".", nameof(operationId));
+
+    /// <summary>The answer of an operation to a request, as its stub gives it (used by the fault mappings that delay it).</summary>
+    public IResponseMessage Answer(string operationId, IRequestMessage request)
+    {
+        var (operation, route, handler) = Find(operationId);
+        return Respond(operation, route, handler, request);
+    }
+
+    /// <summary>The error answer a fault switch gives for <paramref name="status"/>, in the spec's error shapes.</summary>
+    public IResponseMessage FaultResponse(string operationId, int status, string? messageId, string? text)
+    {
+        var reply = operationId == "createToken" && status is >= 400 and < 500
+            ? OAuthError(status, messageId ?? (status == 401 ? "invalid_client" : "invalid_request"), text ?? "Refused by a CpaasGen.Testing fault switch")
+            : new Reply(status, status switch
+            {
+                401 => RequestError(false, messageId ?? "SVC1002", text ?? "Authentication failed: %1", "refused by a CpaasGen.Testing fault switch"),
+                403 => RequestError(true, messageId ?? "POL0001", text ?? PolicyText, "refused by a CpaasGen.Testing fault switch"),
+                404 => RequestError(false, messageId ?? "SVC1000", text ?? "Requested resource %1 does not exist", operationId),
+                429 => RequestError(false, messageId ?? "SVC1004", text ?? "Too many requests: retry after %1 s", "1"),
+                >= 500 => RequestError(false, messageId ?? "SVC0001", text ?? ServiceText, "fault-" + status),
+                _ => RequestError(false, messageId ?? "SVC0002", text ?? InvalidInputText, operationId),
+            });
+        var response = (ResponseMessage)ToResponse(reply);
+        if (status == 429)
+        {
+            response.AddHeader("Retry-After", "1");
+        }
+
+        return response;
+    }
 
     /// <summary>Adds one mapping per operation (titled with its operationId) and a JSON 404 for everything else.</summary>
     public void Register(WireMockServer server)
@@ -229,24 +264,12 @@ internal sealed partial class Stubs
 
     private bool Authorized(IRequestMessage request)
     {
-        if (request.Headers is null)
+        foreach (var header in request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
         {
-            return false;
-        }
-
-        foreach (var header in request.Headers)
-        {
-            if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase)
+                && header.Value.Any(v => v is not null && v.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _tokens.IsValid(v[7..].Trim())))
             {
-                continue;
-            }
-
-            foreach (var value in header.Value)
-            {
-                if (value is not null && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _state.IssuedTokens.ContainsKey(value[7..].Trim()))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -279,6 +302,10 @@ internal sealed partial class Stubs
         => _options.Numbers.Count == 0
            || string.Equals(number, _options.DefaultNumber, StringComparison.Ordinal)
            || _options.Numbers.Contains(number);
+
+    /// <summary>The user id in a resource URL of an example, and the segments after the named ones, set to this request's values.</summary>
+    private string Url(string? exampleUrl, params (string After, string Value)[] replacements)
+        => Templates.AdaptUrl(exampleUrl, _options.UserId, replacements);
 
     private JsonObject ParseBody(Call call, string root)
     {

@@ -50,6 +50,10 @@ internal static partial class Templates
         => At(root, path, owner) as JsonObject
            ?? throw new InvalidOperationException("The API description's example for " + owner + " has '" + path + "', but it is not a JSON object.");
 
+    public static JsonArray ArrayAt(JsonNode? root, string path, string owner)
+        => At(root, path, owner) as JsonArray
+           ?? throw new InvalidOperationException("The API description's example for " + owner + " has '" + path + "', but it is not a JSON array.");
+
     /// <summary>A detached deep copy of the object at <paramref name="path"/>.</summary>
     public static JsonObject CopyAt(JsonNode? root, string path, string owner) => (JsonObject)ObjectAt(root, path, owner).DeepClone();
 
@@ -119,4 +123,16 @@ internal static partial class Templates
 
     [GeneratedRegex("^v[0-9]+$")]
     private static partial Regex VersionPattern();
+}
+
+/// <summary>How the kit writes JSON: compact, with "+16135550100" as is (not "\u002B…").</summary>
+internal static class WireJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static string Serialize(JsonNode? node) => node is null ? "null" : node.ToJsonString(Options);
 }

@@ -8,11 +8,11 @@ using Cpaas.Testing;
 namespace Cpaas.Contract.Tests.Backends;
 
 /// <summary>
-/// The WireMock stubs of CpaasGen.Testing, built from the spec's examples. The stubs are passive (nothing is POSTed by
-/// the server on its own), so the "network" events are played by the fixture: <see cref="DeliverInboundSmsAsync"/> is
-/// AddInboundSms + PostNotificationAsync to the subscribed webhook, and <see cref="UnassignAsync"/> is
-/// CancelSubscription + PostNotificationAsync for each subscription of the number, plus ForbidSender (the kit has no
-/// notion of unassigning, so a later send from the number is refused the way Kandy refuses an unowned sender).
+/// The WireMock stubs of CpaasGen.Testing, built from the spec's examples. The stubs are stateless and passive (nothing
+/// is POSTed by the server on its own), so the "network" events are played by the fixture from the recorded requests:
+/// <see cref="DeliverInboundSmsAsync"/> POSTs an inbound notification to the webhook of each subscription created (and not
+/// deleted) for the number, and <see cref="UnassignAsync"/> POSTs a cancellation to each, plus ForbidSender (a later send
+/// from the number is refused the way Kandy refuses an unowned sender).
 /// </summary>
 public sealed class MockBackendFixture : BackendFixture
 {
@@ -28,8 +28,8 @@ public sealed class MockBackendFixture : BackendFixture
 
     public override async Task DeliverInboundSmsAsync(string from, string to, string text)
     {
-        var notification = Server.AddInboundSms(from, to, text);
-        foreach (var subscription in Server.Subscriptions.Where(s => s.DestinationAddress == to && s.WebhookUrl is not null))
+        var notification = CpaasNotifications.Inbound(from, to, text);
+        foreach (var subscription in LiveSubscriptions().Where(s => s.DestinationAddress == to && s.WebhookUrl is not null))
         {
             await PostAsync(subscription.WebhookUrl!, notification);
         }
@@ -38,9 +38,9 @@ public sealed class MockBackendFixture : BackendFixture
     public override async Task<IReadOnlyList<string>> UnassignAsync(string number)
     {
         var cancelled = new List<string>();
-        foreach (var subscription in Server.Subscriptions.Where(s => s.DestinationAddress == number))
+        foreach (var subscription in LiveSubscriptions().Where(s => s.DestinationAddress == number))
         {
-            var notification = Server.CancelSubscription(subscription.SubscriptionId);
+            var notification = CpaasNotifications.SubscriptionCancellation(subscription.SubscriptionId, Server.UserId);
             cancelled.Add(subscription.SubscriptionId);
             if (subscription.WebhookUrl is not null)
             {
@@ -74,6 +74,16 @@ public sealed class MockBackendFixture : BackendFixture
     {
         _server?.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The subscriptions created through the stubs whose DELETE was not recorded since.</summary>
+    private List<MockSubscription> LiveSubscriptions()
+    {
+        var deleted = Server.WireMock.LogEntries
+            .Where(e => e.MappingTitle == "deleteInboundSubscription")
+            .Select(e => e.RequestMessage.Path.TrimEnd('/').Split('/').Last())
+            .ToHashSet();
+        return Server.CreatedSubscriptions.Where(s => !deleted.Contains(s.SubscriptionId)).ToList();
     }
 
     private void Configure() => Server.SendFailsWithDeliveryImpossible(ContractAccount.Undeliverable);
