@@ -40,8 +40,14 @@ public sealed class ReadmeExampleTests
 
         // Receive: subscribe, then let "Kandy" POST an inbound SMS to your webhook.
         await client.Conversation.SubscribeAsync(new SubscribeRequest { WebhookUrl = webhookUrl });
-        var inbound = server.AddInboundSms("+16131234567", server.DefaultNumber, "STOP");
-        await server.PostNotificationAsync(server.Subscriptions.Single().WebhookUrl!, inbound);
+        var inbound = CpaasNotifications.Inbound("+16131234567", server.DefaultNumber, "STOP");
+        await server.PostNotificationAsync(server.CreatedSubscriptions.Single().WebhookUrl!, inbound);
+
+        // Faults: errors, delays and dropped connections, per operation of the spec.
+        server.RespondWithError("createOutboundSmsMessage", 503);
+        var unavailable = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.CreateMessageAsync(
+            new CreateMessageRequest { DestinationAddress = ["+16131234567"], SenderAddress = "default", Message = "hi" }));
+        Assert.Equal(503, unavailable.StatusCode);
         // README-END
 
         var received = Assert.IsType<InboundSmsNotification>((await receiver.NextAsync()).Parsed);

@@ -152,9 +152,8 @@ public sealed class SendTests
         server.Reset();
 
         Assert.Empty(server.SentMessages);
-        Assert.Empty(server.Subscriptions);
-        Assert.Empty(server.NotificationChannels);
-        Assert.Empty((await client.Conversation.GetThreadsAsync()).Items);
+        Assert.Empty(server.CreatedSubscriptions);
+        Assert.Empty(server.CreatedNotificationChannels);
         await client.Conversation.CreateMessageAsync(new CreateMessageRequest { DestinationAddress = ["+16131234567"], SenderAddress = "+16130000000", Message = "two" });
         Assert.Equal("two", Assert.Single(server.SentMessages).Text);
         Assert.Equal(1, client.TokenRequestCount);

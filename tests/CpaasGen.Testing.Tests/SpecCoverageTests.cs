@@ -129,13 +129,40 @@ public sealed class SpecCoverageTests
             return new FormUrlEncodedContent(fields.Children.ToDictionary(f => ((YamlScalarNode)f.Key).Value!, f => ((YamlScalarNode)f.Value).Value!));
         }
 
-        return new StringContent(example is null ? "{}" : WireJson.Serialize(YamlJson.ToJson(example)), Encoding.UTF8, type);
+        return new StringContent(example is null ? "{}" : WireJson.Serialize(SpecFile.ToJson(example)), Encoding.UTF8, type);
     }
 }
 
 /// <summary>Reads spec/openapi.yaml (copied next to the tests) with YamlDotNet, independently of the kit.</summary>
 internal static class SpecFile
 {
+    /// <summary>A YAML example as JSON (flow-style JSON examples: quoted scalars are strings, plain ones numbers, booleans or null).</summary>
+    public static System.Text.Json.Nodes.JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new System.Text.Json.Nodes.JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
+        YamlSequenceNode seq => new System.Text.Json.Nodes.JsonArray(seq.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } plain => Plain(plain.Value),
+        YamlScalarNode scalar => System.Text.Json.Nodes.JsonValue.Create(scalar.Value),
+        _ => null,
+    };
+
+    private static System.Text.Json.Nodes.JsonNode? Plain(string? value)
+    {
+        if (value is null or "~" or "null" or "")
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(value);
+        }
+        catch (JsonException)
+        {
+            return System.Text.Json.Nodes.JsonValue.Create(value);
+        }
+    }
+
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
     public static YamlMappingNode Load()

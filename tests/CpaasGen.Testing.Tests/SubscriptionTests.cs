@@ -8,7 +8,7 @@ namespace Cpaas.Testing.Tests;
 public sealed class SubscriptionTests
 {
     [Fact]
-    public async Task Subscribe_list_get_and_unsubscribe_stay_consistent()
+    public async Task Created_subscriptions_and_channels_are_read_back_from_the_recorded_requests()
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
@@ -19,29 +19,21 @@ public sealed class SubscriptionTests
 
         Assert.Equal("+16137001111", first.DestinationAddress);
         Assert.StartsWith("wh-", first.ChannelId, StringComparison.Ordinal);
-        Assert.Equal([first.SubscriptionId, second.SubscriptionId], server.Subscriptions.Select(s => s.SubscriptionId));
-        var mock = server.Subscriptions[0];
+        Assert.Equal([first.SubscriptionId, second.SubscriptionId], server.CreatedSubscriptions.Select(s => s.SubscriptionId));
+        var mock = server.CreatedSubscriptions[0];
         Assert.Equal("+16137001111", mock.DestinationAddress);
         Assert.Equal(first.ChannelId, mock.NotifyUrl);
         Assert.Equal(webhook.AbsoluteUri, mock.WebhookUrl);
         Assert.Equal(CpaasMockServerOptions.DefaultClientId + "-csharp", mock.ClientCorrelator);
         Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions/" + first.SubscriptionId, mock.ResourceUrl);
-        Assert.Equal(2, server.NotificationChannels.Count);
+        Assert.Equal([first.ChannelId, second.ChannelId], server.CreatedNotificationChannels.Select(c => c.ChannelId));
 
-        var listed = await client.Conversation.GetSubscriptionsAsync();
-        Assert.Equal(server.Subscriptions.Select(s => (s.SubscriptionId, (string?)s.DestinationAddress, (string?)s.NotifyUrl)), listed.Select(s => (s.SubscriptionId, s.DestinationAddress, s.NotifyUrl)));
+        // Stateless: a get answers the spec's example for the path's id; the list is the spec's example.
         var one = await client.Conversation.GetSubscriptionAsync(second.SubscriptionId);
-        Assert.Equal("+16137002222", one.DestinationAddress);
-
+        Assert.Equal(second.SubscriptionId, one.SubscriptionId);
+        Assert.NotEmpty(await client.Conversation.GetSubscriptionsAsync());
         var removed = await client.Conversation.UnsubscribeAsync(first.SubscriptionId);
-
-        Assert.True(removed.ChannelDeleted);
-        var left = Assert.Single(server.Subscriptions);
-        Assert.Equal(second.SubscriptionId, left.SubscriptionId);
-        Assert.Equal(second.ChannelId, Assert.Single(server.NotificationChannels).ChannelId);
-        Assert.Equal([second.SubscriptionId], (await client.Conversation.GetSubscriptionsAsync()).Select(s => s.SubscriptionId));
-        var gone = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionAsync(first.SubscriptionId));
-        Assert.Equal(404, gone.StatusCode);
+        Assert.Equal(first.SubscriptionId, removed.SubscriptionId);
     }
 
     [Fact]
@@ -53,7 +45,7 @@ public sealed class SubscriptionTests
         var subscribed = await client.Conversation.SubscribeAsync(new SubscribeRequest { WebhookUrl = new Uri("https://myapp.example.com/hook") });
 
         Assert.Equal(server.DefaultNumber, subscribed.DestinationAddress);
-        Assert.Equal(server.DefaultNumber, Assert.Single(server.Subscriptions).DestinationAddress);
+        Assert.Equal(server.DefaultNumber, Assert.Single(server.CreatedSubscriptions).DestinationAddress);
     }
 
     [Fact]
@@ -70,23 +62,22 @@ public sealed class SubscriptionTests
 
         Assert.Equal(403, error.StatusCode);
         Assert.Equal(CpaasErrorKind.PolicyException, error.Kind);
-        Assert.Empty(server.Subscriptions);
-        Assert.Empty(server.NotificationChannels); // the SDK deleted the channel it had created
+        Assert.Empty(server.CreatedSubscriptions);
+        // The SDK deleted the channel it had created: the DELETE is in the request log.
+        var channel = Assert.Single(server.CreatedNotificationChannels);
+        Assert.Contains(server.WireMock.LogEntries, e => e.MappingTitle == "deleteNotificationChannel" && e.RequestMessage.Path.EndsWith("/" + channel.ChannelId, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task CancelSubscription_removes_it_and_returns_the_notification()
+    public async Task A_subscription_the_test_declares_missing_is_a_404()
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        var subscribed = await client.Conversation.SubscribeAsync(new SubscribeRequest { WebhookUrl = new Uri("https://myapp.example.com/hook") });
+        server.RespondWithError("getInboundSubscription", 404);
 
-        var notification = server.CancelSubscription(subscribed.SubscriptionId);
+        var gone = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionAsync("f179f10b-e846-4370-af20-db5f7dc0f985"));
 
-        Assert.Empty(server.Subscriptions);
-        var parsed = Assert.IsType<SmsSubscriptionCancellationNotification>(Notification.Parse(notification.Json));
-        Assert.Equal(subscribed.SubscriptionId, parsed.SubscriptionId);
-        Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions/" + subscribed.SubscriptionId, parsed.SubscriptionUrl);
-        Assert.Empty(await client.Conversation.GetSubscriptionsAsync());
+        Assert.Equal(404, gone.StatusCode);
+        Assert.Equal("SVC1000", gone.ExceptionId);
     }
 }
