@@ -47,7 +47,7 @@ public sealed class SentSms
     public override string ToString() => "SentSms { Sender = " + Sender + ", Destinations = [" + string.Join(", ", Destinations) + "], MessageId = " + MessageId + " }";
 }
 
-/// <summary>An inbound-SMS subscription that exists on the server (created through its stubs and not deleted since).</summary>
+/// <summary>An inbound-SMS subscription the server created, read back from the recorded request and answer.</summary>
 public sealed class MockSubscription
 {
     internal MockSubscription(string subscriptionId, string destinationAddress, string notifyUrl, string? webhookUrl, string? clientCorrelator, string resourceUrl)
@@ -69,7 +69,7 @@ public sealed class MockSubscription
     /// <summary>The notification channel id the subscription delivers to (<c>callbackReference.notifyURL</c>).</summary>
     public string NotifyUrl { get; }
 
-    /// <summary>The channel's webhook URL (<c>x-webhookURL</c>), or null when the channel has been deleted.</summary>
+    /// <summary>The webhook URL (<c>x-webhookURL</c>) of the channel created with that id, or null when none was created through the server.</summary>
     public string? WebhookUrl { get; }
 
     /// <summary>The <c>clientCorrelator</c> it was created with.</summary>
@@ -83,7 +83,7 @@ public sealed class MockSubscription
     public override string ToString() => "MockSubscription { SubscriptionId = " + SubscriptionId + ", DestinationAddress = " + DestinationAddress + ", NotifyUrl = " + NotifyUrl + " }";
 }
 
-/// <summary>A webhook notification channel that exists on the server.</summary>
+/// <summary>A webhook notification channel the server created, read back from the recorded request and answer.</summary>
 public sealed class MockNotificationChannel
 {
     internal MockNotificationChannel(string channelId, string webhookUrl, string? authorization, string? clientCorrelator, string resourceUrl)

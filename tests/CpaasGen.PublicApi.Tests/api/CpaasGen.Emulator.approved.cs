@@ -5,6 +5,7 @@ namespace Cpaas.Emulator
         public System.Collections.Generic.IReadOnlyList<string> AssignedNumbers { get; }
         public System.Uri BaseUrl { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.WebhookDeliveryAttempt> Deliveries { get; }
+        public long DroppedDeliveries { get; }
         public Cpaas.Emulator.CpaasEmulatorOptions Options { get; }
         public int PendingDeliveries { get; }
         public System.Threading.Tasks.ValueTask DisposeAsync() { }
@@ -31,6 +32,7 @@ namespace Cpaas.Emulator
         public System.TimeSpan TokenLifetime { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> UndeliverableDestinations { get; init; }
         public string UserId { get; init; }
+        public int WebhookBacklogPerUrl { get; init; }
         public int WebhookRetries { get; init; }
         public System.TimeSpan WebhookRetryDelay { get; init; }
         public System.TimeSpan WebhookTimeout { get; init; }

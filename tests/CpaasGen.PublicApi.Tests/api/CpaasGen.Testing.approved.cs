@@ -4,22 +4,24 @@ namespace Cpaas.Testing
     public sealed class CpaasMockServer : System.IDisposable
     {
         public string ClientId { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockNotificationChannel> CreatedNotificationChannels { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockSubscription> CreatedSubscriptions { get; }
         public string DefaultNumber { get; }
-        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockNotificationChannel> NotificationChannels { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentSms> SentMessages { get; }
-        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockSubscription> Subscriptions { get; }
         public string Url { get; }
         public string UserId { get; }
         public WireMock.Server.WireMockServer WireMock { get; }
         public Cpaas.CpaasClientOptions AccountClientOptions() { }
-        public Cpaas.Testing.CpaasNotificationPayload AddInboundSms(string senderAddress, string destinationAddress, string message) { }
-        public Cpaas.Testing.CpaasNotificationPayload CancelSubscription(string subscriptionId) { }
+        public void ClearFaults() { }
         public Cpaas.CpaasClientOptions ClientOptions() { }
+        public void Delay(string operationId, System.TimeSpan delay) { }
         public void Dispose() { }
+        public void DropConnection(string operationId) { }
         public void ForbidSender(string senderAddress) { }
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(System.Uri webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(string webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public void Reset() { }
+        public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null) { }
         public void SendDelivers() { }
         public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
         public static Cpaas.Testing.CpaasMockServer Start() { }
@@ -41,7 +43,6 @@ namespace Cpaas.Testing
         public System.Collections.Generic.IList<string> Numbers { get; set; }
         public string Password { get; set; }
         public int? Port { get; set; }
-        public bool RequireOperationExamples { get; set; }
         public System.TimeSpan TokenLifetime { get; set; }
         public string UserId { get; set; }
     }
