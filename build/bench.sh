@@ -5,7 +5,8 @@
 #      iterations of 300 ms) so the whole script takes about 8-10 minutes on 2 cores;
 #   2. the generator's own timing and the incremental-caching check (--generator-check);
 #   3. where the bytes of one send go (--breakdown);
-#   4. throughput with 1, 16 and 256 concurrent callers against a loopback Kestrel stub (--throughput);
+#   4. throughput with 1, 16 and 256 concurrent callers against a loopback Kestrel stub (--throughput), and the
+#      emulator under 200 concurrent senders, with and without a dead webhook (--emulator-load);
 #   5. wall time from a spec edit to a compiled client: our generator vs NSwag.MSBuild vs the Kiota CLI, on a copy of
 #      the repository, with hyperfine when installed (apt-get install -y hyperfine), else date +%s%N over 3 runs;
 #   6. docs/performance.md (--report).
@@ -44,6 +45,9 @@ step "allocation breakdown of one send"
 # Throughput after the single-threaded measurements: 256 callers leave the machine busy (and hot) for a while.
 step "throughput (1, 16, 256 callers; loopback)"
 "${bench[@]}" --throughput --seconds 5 --warmup 1 --out "$out/throughput.json" || fail "throughput (see above: errors or token requests != 1)"
+
+step "emulator under load (200 senders, 30 s; no webhook, then a dead webhook)"
+"${bench[@]}" --emulator-load --seconds 30 --senders 200 --out "$out/emulator-load.json" || fail "emulator load (errors or no sends)"
 
 step "spec edit -> compiled client, on a copy of the repository"
 work="$(mktemp -d)"
@@ -119,6 +123,7 @@ step "docs/performance.md"
 "${bench[@]}" --report \
   --results "$out/bdn/results" \
   --throughput "$out/throughput.json" \
+  --emulator-load "$out/emulator-load.json" \
   --generator "$out/generator.json" \
   --breakdown "$out/breakdown.json" \
   --builds "$out/builds.json" --builds-tool "$builds_tool" --builds-root "$work" \

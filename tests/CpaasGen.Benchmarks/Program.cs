@@ -21,6 +21,10 @@ internal static class Program
                 return GeneratorCheckMode.Run(rest);
             case "--breakdown":
                 return await BreakdownMode.RunAsync(rest).ConfigureAwait(false);
+            case "--emulator-load":
+                return await EmulatorLoadMode.RunAsync(rest).ConfigureAwait(false);
+            case "--emulator-serve":
+                return await EmulatorLoadMode.ServeAsync().ConfigureAwait(false);
             case "--report":
                 return ReportMode.Run(rest);
             default:

@@ -34,6 +34,7 @@ internal static class ReportMode
         }
 
         var throughput = Load<List<ThroughputResult>>(Cli.Get(args, "--throughput"));
+        var emulatorLoad = Load<List<EmulatorLoadResult>>(Cli.Get(args, "--emulator-load"));
         var generator = Load<GeneratorCheckResult>(Cli.Get(args, "--generator"));
         var breakdown = Load<List<Phase>>(Cli.Get(args, "--breakdown"));
         var builds = Load<HyperfineExport>(Cli.Get(args, "--builds"));
@@ -72,6 +73,7 @@ internal static class ReportMode
         AppendClientTables(md, rows);
         AppendNotifications(md, rows);
         AppendThroughput(md, throughput);
+        EmulatorLoadMode.Render(md, emulatorLoad);
         AppendGenerator(md, rows, generator, builds);
         AppendBreakdown(md, breakdown);
         if (analysis is not null)
