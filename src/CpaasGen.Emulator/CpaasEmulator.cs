@@ -40,8 +40,9 @@ namespace Cpaas.Emulator;
 /// </code>
 /// </example>
 /// <remarks>
-/// Every instance is independent (its own port, signing key, state and <see cref="System.Net.Http.HttpClient"/>);
-/// all members are thread-safe.
+/// Every instance is independent (its own port, state and <see cref="System.Net.Http.HttpClient"/>); the token signing key
+/// is derived from the credentials, so tokens stay valid across a restart with the same options. All members are
+/// thread-safe.
 /// </remarks>
 public sealed class CpaasEmulator : IAsyncDisposable
 {

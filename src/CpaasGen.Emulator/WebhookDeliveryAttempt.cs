@@ -23,7 +23,10 @@ public enum WebhookDeliveryOutcome
 /// served by <c>GET /emulator/deliveries</c>.
 /// </summary>
 /// <param name="Timestamp">When the attempt ended.</param>
-/// <param name="WebhookUrl">The URL the notification was POSTed to (the channel's <c>x-webhookURL</c>).</param>
+/// <param name="WebhookUrl">
+/// The URL the notification was POSTed to (the channel's <c>x-webhookURL</c>), masked: every query value, the fragment
+/// and any user info are <c>***</c> (a webhook's secret travels as <c>?token=…</c>; the emulator never writes it).
+/// </param>
 /// <param name="ChannelId">The id of the notification channel (<c>wh-…</c>) the webhook belongs to.</param>
 /// <param name="SubscriptionId">The id of the inbound SMS subscription that routed the notification to the channel.</param>
 /// <param name="NotificationType">
@@ -32,7 +35,7 @@ public enum WebhookDeliveryOutcome
 /// <c>smsEventNotification</c>.
 /// </param>
 /// <param name="NotificationId">The notification's <c>id</c> (a GUID); the same for every attempt of one delivery.</param>
-/// <param name="Attempt">The attempt number, starting at 1.</param>
+/// <param name="Attempt">The attempt number, starting at 1; 0 for a delivery dropped from a full backlog or refused after stop.</param>
 /// <param name="MaxAttempts">The most attempts this delivery gets (<c>1 + WebhookRetries</c>).</param>
 /// <param name="StatusCode">The HTTP status the webhook answered, or null when no answer was received.</param>
 /// <param name="Error">Why the attempt failed (connection error, timeout, cancellation, non-2xx status), or null on success.</param>
