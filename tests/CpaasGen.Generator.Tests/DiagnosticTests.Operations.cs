@@ -220,7 +220,7 @@ public partial class DiagnosticTests
         const string Spec = """
             openapi: 3.0.3
             info:
-              title: Notes
+              title: Notebook
               version: 1.0.0
             paths:
               /notes/{id}:
@@ -252,11 +252,11 @@ public partial class DiagnosticTests
 
         DiagnosticAssert.GeneratorDidNotThrow(result);
         Assert.Empty(result.GeneratorDiagnostics);
-        var client = result.Source("Notes.NotesClient.g.cs");
+        var client = result.Source("Notebook.NotesClient.g.cs");
         Assert.Contains("public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> PutNoteAsync(string id, string body, global::System.Threading.CancellationToken cancellationToken = default)", client);
-        Assert.Contains("requestInfo.SetStreamContent(global::Notes.GeneratedValues.TextStream(body), \"text/plain\");", client);
+        Assert.Contains("requestInfo.SetStreamContent(global::Notebook.GeneratedValues.TextStream(body), \"text/plain\");", client);
         Assert.Contains("requestInfo.Headers.TryAdd(\"Accept\", \"application/xml\");", client);
-        Assert.True(result.HasSource("Notes.Note.g.cs"));
+        Assert.True(result.HasSource("Notebook.Note.g.cs"));
         DiagnosticAssert.OutputCompiles(result);
     }
 

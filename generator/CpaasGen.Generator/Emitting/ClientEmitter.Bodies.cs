@@ -158,9 +158,15 @@ internal static partial class ClientEmitter
     private static string UrlValue(ParameterSpec parameter, string ns)
     {
         var name = parameter.Name;
-        if (parameter.IsMap)
+        if (parameter.IsMap && parameter.Location == ParameterLocation.Query)
         {
             return "global::" + ns + ".GeneratedValues.Map(" + name + ", " + (parameter.Style == ParameterStyle.DeepObject ? DocComments.Literal(parameter.WireName) : "null") + ")";
+        }
+
+        if (parameter.IsMap)
+        {
+            // simple style: "a,1,b,2"; exploded: "a=1,b=2" (RFC 6570 {x} / {x*}).
+            return "global::" + ns + ".GeneratedValues.JoinMap(" + name + ", " + (parameter.Style == ParameterStyle.Exploded ? "true" : "false") + ")";
         }
 
         if (parameter.Type.IsArray)

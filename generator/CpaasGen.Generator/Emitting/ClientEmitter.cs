@@ -18,7 +18,7 @@ internal static partial class ClientEmitter
     public static string Emit(ClientSpec spec)
     {
         var writer = new SourceWriter();
-        var hasDeprecated = spec.Operations.Any(o => o.IsDeprecated);
+        var hasDeprecated = spec.UsesDeprecated || spec.Operations.Any(o => o.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated operations still call each other" : string.Empty);
         writer.OpenBlock("namespace " + spec.Namespace);
         DocComments.Summary(writer, spec.Description, "Operations tagged " + spec.Name.Substring(0, spec.Name.Length - "Client".Length) + ".");
@@ -135,7 +135,7 @@ internal static partial class ClientEmitter
             writer.WriteLine("if (" + parameter.Name + " is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(" + parameter.Name + "));");
         }
 
-        if (operation.Body is { Required: true })
+        if (operation.Body is { Required: true } required && !(required.Type is { IsValueType: true, IsArray: false } && required.ContentKind == BodyContentKind.Json))
         {
             writer.WriteLine("if (body is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(body));");
         }

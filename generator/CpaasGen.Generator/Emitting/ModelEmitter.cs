@@ -16,7 +16,7 @@ internal static class ModelEmitter
     public static string Emit(ModelSpec model)
     {
         var writer = new SourceWriter();
-        var hasDeprecated = model.IsDeprecated || model.Properties.Any(p => p.IsDeprecated);
+        var hasDeprecated = model.IsDeprecated || model.UsesDeprecated || model.Properties.Any(p => p.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated members are still (de)serialized" : string.Empty);
         writer.OpenBlock("namespace " + model.Namespace);
 

@@ -99,6 +99,19 @@ internal static class GeneratedValues
         return map;
     }
 
+    /// <summary>An object in a path segment, header or cookie: <c>a,1,b,2</c>, or <c>a=1,b=2</c> when exploded.</summary>
+    public static string JoinMap(global::System.Collections.Generic.IDictionary<string, string> values, bool explode)
+    {
+        var parts = new global::System.Collections.Generic.List<string>(values.Count * 2);
+        foreach (var pair in values)
+        {
+            if (explode) parts.Add(pair.Key + "=" + pair.Value);
+            else { parts.Add(pair.Key); parts.Add(pair.Value); }
+        }
+
+        return string.Join(",", parts);
+    }
+
     /// <summary>A cookie value: percent-encoded so ';', ',' and spaces cannot end it early.</summary>
     public static string Cookie(string name, string value) => name + "=" + global::System.Uri.EscapeDataString(value);
 

@@ -8,7 +8,8 @@ internal sealed record ClientSpec(
     string Accessibility,
     string Name,
     string? Description,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations,
+    bool UsesDeprecated = false);
 
 /// <summary>How a body travels.</summary>
 internal enum BodyContentKind

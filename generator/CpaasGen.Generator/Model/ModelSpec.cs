@@ -11,7 +11,8 @@ internal sealed record ModelSpec(
     bool IsError,
     bool IsDeprecated,
     EquatableArray<PropertySpec> Properties,
-    string? ErrorWrapperName = null);
+    string? ErrorWrapperName = null,
+    bool UsesDeprecated = false);
 
 /// <summary>One property of a model.</summary>
 /// <param name="JsonName">The member name on the wire.</param>

@@ -184,20 +184,13 @@ internal sealed partial class OperationParser
 
         if (!type.IsArray && type.Kind is TypeKind.Object or TypeKind.Untyped)
         {
-            if (kind != ParameterLocation.Query)
-            {
-                _doc.Report(DiagnosticDescriptors.UnsupportedConstruct, schema!, schemaPointer, "an object-valued " + location + " parameter ('" + name + "')", "use a scalar, an enum or an array");
-                valid = false;
-                return null;
-            }
-
-            isMap = true; // an object in a query: a string map, expanded per `style`
+            isMap = true; // an object in a URL, header or cookie: a string map, serialized per `style`/`explode`
         }
 
-        if (kind == ParameterLocation.Query)
         {
+            // Defaults: form + explode for query and cookie, simple without explode for path and header.
             var styleName = _doc.String(map, "style", pointer);
-            var explode = _doc.Bool(map, "explode", pointer) ?? (styleName is null or "form");
+            var explode = _doc.Bool(map, "explode", pointer) ?? (kind is ParameterLocation.Query or ParameterLocation.Cookie && styleName is null or "form");
             style = styleName == "deepObject" ? ParameterStyle.DeepObject : explode ? ParameterStyle.Exploded : ParameterStyle.Joined;
         }
 

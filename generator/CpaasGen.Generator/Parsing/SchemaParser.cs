@@ -121,9 +121,9 @@ internal sealed partial class SchemaParser
 
         if (schema is not YamlMappingNode map)
         {
-            if (schema is YamlScalarNode scalar && (scalar.Value == "true" || SpecDocument.IsNull(scalar)))
+            if (schema is YamlScalarNode scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
             {
-                return TypeRef.Untyped; // OpenAPI 3.1 boolean schema `true`: anything goes.
+                return TypeRef.Untyped; // OpenAPI 3.1 boolean schemas: `true` allows anything, `false` nothing (kept as untyped JSON).
             }
 
             _doc.Report(DiagnosticDescriptors.InvalidValue, schema, pointer, "a schema object", SpecDocument.Describe(schema));

@@ -120,6 +120,10 @@ internal static class SpecParser
         {
             var groupName = filter.Name("tag:" + group) ?? Naming.ToPascal(group);
             var clientName = groupName + "Client";
+            if (string.Equals(clientName, rootName, StringComparison.OrdinalIgnoreCase))
+            {
+                clientName = groupName + "OperationsClient"; // a tag named like the API ("Management Groups" in "Management Groups Client")
+            }
 
             // The group becomes a property of the root client, beside its own members (CS0102 / CS0542 otherwise).
             if (groupName is "RequestAdapter" or "DefaultBaseUrl" or "CreateRequestAdapter" || groupName == rootName)
@@ -180,11 +184,25 @@ internal static class SpecParser
             }
         }
 
+        // Files that use a deprecated model disable CS0618 for it (the API still uses it; the user sees the warning where they do).
+        var deprecated = new HashSet<string>(models.Where(m => m.IsDeprecated).Select(m => m.Name), StringComparer.Ordinal);
+        if (deprecated.Count > 0)
+        {
+            models = models.Select(m => !m.IsDeprecated && m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t)) ? m with { UsesDeprecated = true } : m).ToList();
+            clients = clients.Select(c => c.Operations.Any(o => UsesAny(o, deprecated)) ? c with { UsesDeprecated = true } : c).ToList();
+        }
+
         var usesValues = models.Any(m => m.Properties.Any(p => p.Type.Kind is TypeKind.SByte or TypeKind.Byte or TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Bytes))
             || clients.Any(c => c.Operations.Any(o => o.Parameters.Any(p => p.Type.IsArray || p.IsMap || p.Location == ParameterLocation.Cookie)
                 || o.Body?.ContentKind == BodyContentKind.Text || o.Response?.ContentKind == BodyContentKind.Text));
         return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
     }
+
+    private static bool UsesAny(OperationSpec operation, HashSet<string> names)
+        => (operation.Body?.Type?.TypeName is { } body && names.Contains(body))
+            || (operation.Response?.Type?.TypeName is { } response && names.Contains(response))
+            || operation.Errors.Any(e => names.Contains(e.TypeName))
+            || operation.Parameters.Any(p => p.Type.TypeName is { } t && names.Contains(t));
 
     /// <summary><c>CpaasGenMode=lenient</c>: skip and warn. Anything else (or nothing) is strict.</summary>
     public static bool Lenient(SpecInput input) => string.Equals(input.Mode?.Trim(), "lenient", StringComparison.OrdinalIgnoreCase);
