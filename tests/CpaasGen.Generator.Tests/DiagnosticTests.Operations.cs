@@ -368,4 +368,43 @@ public partial class DiagnosticTests
         Assert.Contains("public global::Zoo.PetsClient Pets { get; }", result.Source("Zoo.ZooClient.g.cs"));
         DiagnosticAssert.OutputCompiles(result);
     }
+
+    [Fact]
+    public void SkipAndWarnModeReportsWarningsAndNamesEachSkippedOperationCpgen013()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info:
+              title: Ops
+              version: 1.0.0
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  tags: [Pets]
+                  responses:
+                    '204':
+                      description: Listed.
+              /pets/{petId}:
+                get:
+                  operationId: getPet
+                  tags: [Pets]
+                  parameters:
+                    - { name: petId, in: body, schema: { type: string } }
+                  responses:
+                    '204':
+                      description: Found.
+            """;
+
+        var strict = GeneratorHarness.Run(Spec);
+        var lenient = GeneratorHarness.Run(Spec, metadata: new System.Collections.Generic.Dictionary<string, string> { ["CpaasGenMode"] = "lenient" });
+
+        DiagnosticAssert.GeneratorDidNotThrow(lenient);
+        Assert.Contains(strict.GeneratorDiagnostics, d => d.Id == "CPGEN006" && d.Severity == DiagnosticSeverity.Error);
+        Assert.All(lenient.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        var skipped = Assert.Single(lenient.GeneratorDiagnostics, d => d.Id == "CPGEN013");
+        DiagnosticAssert.Matches(skipped, Spec, "CPGEN013", DiagnosticSeverity.Warning, "#/paths/~1pets~1{petId}/get", 14, 6, "operationId: getPet", "GET /pets/{petId} was not generated");
+        Assert.Contains("ListPetsAsync(", lenient.Source("Ops.PetsClient.g.cs"));
+        DiagnosticAssert.OutputCompiles(lenient);
+    }
 }

@@ -194,6 +194,10 @@ internal sealed class ModelBuilder
             {
                 hint += Naming.ToPascal(Pointer.Unescape(segments[i]));
             }
+            else if (segments[i] == "items")
+            {
+                hint += "Item";
+            }
         }
 
         return hint;

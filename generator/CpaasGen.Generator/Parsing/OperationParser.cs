@@ -165,7 +165,7 @@ internal sealed partial class OperationParser
         }
 
         var explicitName = _filter.MethodName(operationId, method, path) ?? _doc.String(op, "x-csharp-name", pointer);
-        var defaultName = operationId is null ? SynthesizedName(method, path) : Naming.ToPascal(operationId);
+        var defaultName = operationId is null ? SynthesizedName(method, path, _pathPrefix.Count) : Naming.ToPascal(operationId);
         var methodName = explicitName ?? defaultName;
         if (!Naming.IsValidIdentifier(methodName))
         {
@@ -292,11 +292,14 @@ internal sealed partial class OperationParser
         }
     }
 
-    /// <summary><c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>: stable, readable, and distinct per method and path.</summary>
-    public static string SynthesizedName(string method, string path)
+    /// <summary>
+    /// <c>GET /pets/{petId}/toys</c> → <c>GetPetsByPetIdToys</c>: stable, readable, and distinct per method and path
+    /// (the literal prefix every path shares, such as <c>/api/v1</c>, is left out).
+    /// </summary>
+    public static string SynthesizedName(string method, string path, int skipSegments)
     {
         var builder = new StringBuilder(Naming.ToPascal(method));
-        foreach (var segment in Segments(path))
+        foreach (var segment in Segments(path).Skip(skipSegments))
         {
             if (segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal))
             {
