@@ -28,6 +28,7 @@ internal sealed partial class SchemaParser
     private readonly Dictionary<YamlNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
     private readonly List<PendingModel> _pending = new();
     private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<YamlNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
 
     public SchemaParser(SpecDocument doc, string @namespace, string accessibility, Dictionary<string, string> usedNames, OperationFilter filter)
     {
@@ -59,6 +60,10 @@ internal sealed partial class SchemaParser
             }
 
             _named[pointer] = new NamedSchema(key, pointer, name, kind, pair.Value);
+            if (kind == NamedKind.Enum)
+            {
+                _namedEnums[pair.Value] = name;
+            }
             if (kind == NamedKind.Object)
             {
                 var type = new TypeRef(TypeKind.Object, name, false);
@@ -340,8 +345,7 @@ internal sealed partial class SchemaParser
 
     private TypeRef Enum(YamlMappingNode map, string pointer, string nameHint)
     {
-        var named = _named.Values.FirstOrDefault(n => ReferenceEquals(n.Node, map) && n.Kind == NamedKind.Enum);
-        var name = named?.Name ?? Unique(CSharpName(map, nameHint, pointer), pointer);
+        var name = _namedEnums.TryGetValue(map, out var named) ? named : Unique(CSharpName(map, nameHint, pointer), pointer);
         var type = new TypeRef(TypeKind.Enum, name, false);
         _synthesized[map] = type;
         _enums.Add(ParseEnum(name, map, pointer));
