@@ -10,7 +10,7 @@ var client = new PetStoreClient(adapter);
 
 var request = client.Pets.ToListPetsRequestInformation(ListPetsStatus.Available, ["dog", "small"], 20);
 request.PathParameters["baseurl"] = adapter.BaseUrl!;
-Console.WriteLine($"GET {request.URI}");
+Console.WriteLine($"GET {request.URI.OriginalString}");
 
 var json = """[{"id":7,"name":"Rex","born":"2020-04-01","status":"available","chipped":true}]""";
 var node = new JsonParseNode(System.Text.Json.JsonDocument.Parse(json).RootElement);
@@ -20,7 +20,7 @@ foreach (var pet in pets)
     Console.WriteLine($"pet {pet.Id}: {pet.Name}, born {pet.Born}, {pet.Status}, extra members: {string.Join(",", pet.AdditionalData.Keys)}");
 }
 
-if (pets.Count != 1 || pets[0].Name != "Rex" || pets[0].Status?.Value != "available" || !request.URI.ToString().Contains("page%2Dsize=20"))
+if (pets.Count != 1 || pets[0].Name != "Rex" || pets[0].Status?.Value != "available" || !request.URI.OriginalString.Contains("page%2Dsize=20"))
 {
     Console.Error.WriteLine("unexpected result");
     return 1;
