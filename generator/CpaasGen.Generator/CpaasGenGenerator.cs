@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using CpaasGen.Generator.Emitting;
+using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
 using CpaasGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -22,11 +23,19 @@ public sealed class CpaasGenGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Overlay side files (*.cpaasgen.yaml|yml|json) as plain data; a spec names its overlay with CpaasGenOverlay.
+        var overlays = context.AdditionalTextsProvider
+            .Where(static file => IsOverlay(file.Path))
+            .Select(static (file, cancellationToken) => new OverlayFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray());
+
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ToInput(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Combine(overlays)
+            .Select(static (pair, _) => WithOverlay(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.SpecInputs);
 
         var parsed = inputs
@@ -55,11 +64,25 @@ public sealed class CpaasGenGenerator : IIncrementalGenerator
         var clients = specs.SelectMany(static (spec, _) => spec.Clients).WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, static (spc, spec) => spc.AddSource(ClientEmitter.HintName(spec), Text(ClientEmitter.Emit(spec))));
 
-        var root = specs.Select(static (spec, _) => spec.Root).WithTrackingName(TrackingNames.RootClient);
+        // Which Kiota packages the project references, as five flags (never the compilation itself in the pipeline).
+        var packages = context.CompilationProvider.Select(static (compilation, _) => new KiotaPackages(
+            compilation.GetTypeByMetadataName("Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Kiota.Serialization.Text.TextParseNodeFactory") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Kiota.Serialization.Form.FormParseNodeFactory") is not null,
+            compilation.GetTypeByMetadataName("Microsoft.Kiota.Serialization.Multipart.MultipartSerializationWriterFactory") is not null));
+        var root = specs.Select(static (spec, _) => spec.Root).WithTrackingName(TrackingNames.RootClient).Combine(packages).Select(static (pair, _) => pair.Left with { Factories = pair.Right });
         context.RegisterSourceOutput(root, static (spc, spec) => spc.AddSource(RootClientEmitter.HintName(spec), Text(RootClientEmitter.Emit(spec))));
 
         var support = specs.Select(static (spec, _) => spec.Support).WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (spc, spec) => spc.AddSource(SupportEmitter.HintName(spec), Text(SupportEmitter.Emit(spec))));
+        context.RegisterSourceOutput(support, static (spc, spec) =>
+        {
+            if (spec.UsesValues)
+            {
+                spc.AddSource(ValuesEmitter.HintName(spec), Text(ValuesEmitter.Emit(spec)));
+            }
+        });
     }
 
     /// <summary>
@@ -79,7 +102,42 @@ public sealed class CpaasGenGenerator : IIncrementalGenerator
         }
 
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, Metadata(options, "CpaasGenNamespace"), Metadata(options, "CpaasGenClientName"), Metadata(options, "CpaasGenAccessibility"));
+        return new SpecInput(
+            file.Path,
+            text,
+            Metadata(options, "CpaasGenNamespace"),
+            Metadata(options, "CpaasGenClientName"),
+            Metadata(options, "CpaasGenAccessibility"),
+            Metadata(options, "CpaasGenMode"),
+            Metadata(options, "CpaasGenInclude"),
+            Metadata(options, "CpaasGenExclude"),
+            Metadata(options, "CpaasGenOverlay"));
+    }
+
+    private static bool IsOverlay(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return name.EndsWith(".cpaasgen.yaml", StringComparison.Ordinal) || name.EndsWith(".cpaasgen.yml", StringComparison.Ordinal) || name.EndsWith(".cpaasgen.json", StringComparison.Ordinal);
+    }
+
+    /// <summary>Attaches the overlay the spec names (by file name); a named overlay that is not an AdditionalFiles item is reported when parsing.</summary>
+    private static SpecInput WithOverlay(SpecInput input, Infrastructure.EquatableArray<OverlayFile> overlays)
+    {
+        if (input.OverlayName is null)
+        {
+            return input;
+        }
+
+        var wanted = Path.GetFileName(input.OverlayName.Replace('\\', '/'));
+        foreach (var overlay in overlays)
+        {
+            if (string.Equals(Path.GetFileName(overlay.Path.Replace('\\', '/')), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return input with { OverlayPath = overlay.Path, OverlayText = overlay.Text };
+            }
+        }
+
+        return input;
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name)

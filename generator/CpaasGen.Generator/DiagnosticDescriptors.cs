@@ -42,10 +42,13 @@ internal static class DiagnosticDescriptors
         "CPGEN010", "A required property is not defined", "{0}: '{1}' is listed in 'required' but is not one of the schema's properties");
 
     public static readonly DiagnosticDescriptor UnsupportedMediaType = Error(
-        "CPGEN011", "Unsupported media type", "{0}: media type '{1}' is not supported; use application/json (or application/x-www-form-urlencoded for request bodies)");
+        "CPGEN011", "Unsupported media type", "{0}: media type '{1}' is not supported; a body's content keys must be media types such as application/json");
 
     public static readonly DiagnosticDescriptor InvalidValue = Error(
         "CPGEN012", "Invalid value", "{0}: expected {1}, found {2}");
+
+    public static readonly DiagnosticDescriptor OperationSkipped = Warning(
+        "CPGEN013", "Operation skipped", "{0}: {1} was not generated (skip-and-warn mode): {2}");
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

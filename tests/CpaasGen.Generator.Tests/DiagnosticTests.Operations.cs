@@ -184,8 +184,9 @@ public partial class DiagnosticTests
     }
 
     [Fact]
-    public void PlainTextRequestBodyIsCpgen011AtTheMediaType()
+    public void ContentKeyThatIsNotAMediaTypeIsCpgen011AtTheKey()
     {
+        // text/plain, XML, images and multipart are generated (strings and streams); a key that is no media type is not.
         const string Spec = """
             openapi: 3.0.3
             info:
@@ -198,7 +199,7 @@ public partial class DiagnosticTests
                   tags: [Notes]
                   requestBody:
                     content:
-                      text/plain:
+                      json:
                         schema: { type: string }
                   responses:
                     '204':
@@ -209,25 +210,30 @@ public partial class DiagnosticTests
 
         // line 11, column 10: the media type key.
         DiagnosticAssert.Matches(
-            diagnostic, Spec, "CPGEN011", DiagnosticSeverity.Error, "#/paths/~1notes/post/requestBody/content", 11, 10,
-            "text/plain:", "media type 'text/plain' is not supported");
+            diagnostic, Spec, "CPGEN011", DiagnosticSeverity.Error, "#/paths/~1notes/post/requestBody/content/json", 11, 10,
+            "json:", "media type 'json' is not supported");
     }
 
     [Fact]
-    public void XmlSuccessResponseIsCpgen011AtTheMediaType()
+    public void PlainTextRequestBodyAndXmlResponseAreAStringInAndAStreamOut()
     {
         const string Spec = """
             openapi: 3.0.3
             info:
-              title: Notes
+              title: Notebook
               version: 1.0.0
             paths:
               /notes/{id}:
-                get:
-                  operationId: getNote
+                put:
+                  operationId: putNote
                   tags: [Notes]
                   parameters:
                     - { name: id, in: path, required: true, schema: { type: string } }
+                  requestBody:
+                    required: true
+                    content:
+                      text/plain:
+                        schema: { type: string }
                   responses:
                     '200':
                       description: The note.
@@ -242,13 +248,15 @@ public partial class DiagnosticTests
                     text: { type: string }
             """;
 
-        var (result, diagnostic) = DiagnosticAssert.RunSingle(Spec);
+        var result = GeneratorHarness.Run(Spec);
 
-        // line 15, column 12: the media type key.
-        DiagnosticAssert.Matches(
-            diagnostic, Spec, "CPGEN011", DiagnosticSeverity.Error, "#/paths/~1notes~1{id}/get/responses/200/content/application~1xml", 15, 12,
-            "application/xml:", "media type 'application/xml' is not supported");
-        Assert.True(result.HasSource("Notes.Note.g.cs"));
+        DiagnosticAssert.GeneratorDidNotThrow(result);
+        Assert.Empty(result.GeneratorDiagnostics);
+        var client = result.Source("Notebook.NotesClient.g.cs");
+        Assert.Contains("public virtual async global::System.Threading.Tasks.Task<global::System.IO.Stream> PutNoteAsync(string id, string body, global::System.Threading.CancellationToken cancellationToken = default)", client);
+        Assert.Contains("requestInfo.SetStreamContent(global::Notebook.GeneratedValues.TextStream(body), \"text/plain\");", client);
+        Assert.Contains("requestInfo.Headers.TryAdd(\"Accept\", \"application/xml\");", client);
+        Assert.True(result.HasSource("Notebook.Note.g.cs"));
         DiagnosticAssert.OutputCompiles(result);
     }
 
@@ -359,5 +367,44 @@ public partial class DiagnosticTests
         Assert.True(result.HasSource("Zoo.PetPage.g.cs"));
         Assert.Contains("public global::Zoo.PetsClient Pets { get; }", result.Source("Zoo.ZooClient.g.cs"));
         DiagnosticAssert.OutputCompiles(result);
+    }
+
+    [Fact]
+    public void SkipAndWarnModeReportsWarningsAndNamesEachSkippedOperationCpgen013()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info:
+              title: Ops
+              version: 1.0.0
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  tags: [Pets]
+                  responses:
+                    '204':
+                      description: Listed.
+              /pets/{petId}:
+                get:
+                  operationId: getPet
+                  tags: [Pets]
+                  parameters:
+                    - { name: petId, in: body, schema: { type: string } }
+                  responses:
+                    '204':
+                      description: Found.
+            """;
+
+        var strict = GeneratorHarness.Run(Spec);
+        var lenient = GeneratorHarness.Run(Spec, metadata: new System.Collections.Generic.Dictionary<string, string> { ["CpaasGenMode"] = "lenient" });
+
+        DiagnosticAssert.GeneratorDidNotThrow(lenient);
+        Assert.Contains(strict.GeneratorDiagnostics, d => d.Id == "CPGEN006" && d.Severity == DiagnosticSeverity.Error);
+        Assert.All(lenient.GeneratorDiagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        var skipped = Assert.Single(lenient.GeneratorDiagnostics, d => d.Id == "CPGEN013");
+        DiagnosticAssert.Matches(skipped, Spec, "CPGEN013", DiagnosticSeverity.Warning, "#/paths/~1pets~1{petId}/get", 14, 6, "operationId: getPet", "GET /pets/{petId} was not generated");
+        Assert.Contains("ListPetsAsync(", lenient.Source("Ops.PetsClient.g.cs"));
+        DiagnosticAssert.OutputCompiles(lenient);
     }
 }

@@ -23,7 +23,11 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var refs = trusted.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        // As the SDK compiles: Kiota's abstractions only. The HTTP library and serializers the runtime tests use are
+        // added by KiotaRuntimeReferences (they make the root client offer CreateRequestAdapter).
+        var refs = trusted
+            .Where(p => !Path.GetFileName(p).StartsWith("Microsoft.Kiota.Http.", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("Microsoft.Kiota.Serialization.", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Abstractions.RequestInformation).Assembly.Location));
         return refs.ToImmutableArray();
     });
@@ -37,11 +41,20 @@ internal static class GeneratorHarness
     /// <summary>The text of a fixture spec by its short name ("kandy", "library").</summary>
     public static string ReadFixture(string spec) => ReadSpec(spec, "openapi.yaml");
 
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    /// <summary>The TPA set plus Kiota's HTTP library and JSON serializer (what a project using <c>CreateRequestAdapter</c> references).</summary>
+    public static readonly Lazy<ImmutableArray<MetadataReference>> KiotaRuntimeReferences = new(() => References.Value.AddRange(new[]
+    {
+        MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory).Assembly.Location),
+    }));
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References.Value, sources);
+
+    public static CSharpCompilation CreateCompilation(ImmutableArray<MetadataReference> references, params string[] sources)
         => CSharpCompilation.Create(
             "GeneratorTestAssembly",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            References.Value,
+            references,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -60,10 +73,10 @@ internal static class GeneratorHarness
             new TestOptionsProvider(metadata ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorResult Run(string specText, string path = DefaultSpecPath, IReadOnlyDictionary<string, string>? metadata = null)
+    public static GeneratorResult Run(string specText, string path = DefaultSpecPath, IReadOnlyDictionary<string, string>? metadata = null, CSharpCompilation? compilation = null, params AdditionalText[] extraFiles)
     {
-        var driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) }, metadata);
-        driver = driver.RunGeneratorsAndUpdateCompilation(CreateConsumerCompilation(), out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(new AdditionalText[] { new InMemoryAdditionalText(path, specText) }.Concat(extraFiles), metadata);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation ?? CreateConsumerCompilation(), out var output, out var generatorDiagnostics);
         return new GeneratorResult(driver.GetRunResult(), generatorDiagnostics, output);
     }
 

@@ -11,14 +11,14 @@ namespace CpaasGen.Generator.Emitting;
 /// method that sends it through Kiota's <c>IRequestAdapter</c>, with the spec's error bodies mapped to the
 /// generated exception types.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     public static string HintName(ClientSpec spec) => spec.Namespace + "." + spec.Name + ".g.cs";
 
     public static string Emit(ClientSpec spec)
     {
         var writer = new SourceWriter();
-        var hasDeprecated = spec.Operations.Any(o => o.IsDeprecated);
+        var hasDeprecated = spec.UsesDeprecated || spec.Operations.Any(o => o.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated operations still call each other" : string.Empty);
         writer.OpenBlock("namespace " + spec.Namespace);
         DocComments.Summary(writer, spec.Description, "Operations tagged " + spec.Name.Substring(0, spec.Name.Length - "Client".Length) + ".");
@@ -83,9 +83,9 @@ internal static class ClientEmitter
         DocComments.Remarks(writer, remarks.ToString());
         WriteParamDocs(writer, operation);
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        if (operation.ResponseType is not null)
+        if (operation.Response is { } response)
         {
-            DocComments.Returns(writer, "The response body (" + operation.ResponseType + ").");
+            DocComments.Returns(writer, "The response body (" + Describe(response, ns) + ")" + (response.Optional ? ", or null when the API answers with no body." : "."));
         }
         else
         {
@@ -110,21 +110,11 @@ internal static class ClientEmitter
             writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated in the API description.\")]");
         }
 
-        var returnType = operation.ResponseType is null ? KnownTypes.Task : KnownTypes.Task + "<global::" + ns + "." + operation.ResponseType + ">";
+        var resultType = ResultType(operation.Response, ns);
+        var returnType = resultType is null ? KnownTypes.Task : KnownTypes.Task + "<" + resultType + ">";
         writer.OpenBlock("public virtual async " + returnType + " " + operation.MethodName + "Async(" + ParameterList(operation, ns, withCancellation: true) + ")");
         writer.WriteLine("var requestInfo = To" + operation.MethodName + "RequestInformation(" + ArgumentList(operation) + ");");
-        var errors = operation.Errors.Count > 0 ? ErrorField(operation) : "null";
-        if (operation.ResponseType is null)
-        {
-            writer.WriteLine("await RequestAdapter.SendNoContentAsync(requestInfo, " + errors + ", cancellationToken).ConfigureAwait(false);");
-        }
-        else
-        {
-            var type = "global::" + ns + "." + operation.ResponseType;
-            writer.WriteLine("var result = await RequestAdapter.SendAsync<" + type + ">(requestInfo, " + type + ".CreateFromDiscriminatorValue, " + errors + ", cancellationToken).ConfigureAwait(false);");
-            writer.WriteLine("return result ?? throw new " + KnownTypes.ApiException + "(" + DocComments.Literal(operation.HttpMethod + " " + operation.Path + " answered with no body, but the API description declares " + operation.ResponseType + ".") + ");");
-        }
-
+        EmitCall(writer, operation, ns, operation.Errors.Count > 0 ? ErrorField(operation) : "null");
         writer.CloseBlock();
     }
 
@@ -145,15 +135,15 @@ internal static class ClientEmitter
             writer.WriteLine("if (" + parameter.Name + " is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(" + parameter.Name + "));");
         }
 
-        if (operation.Body is { Required: true })
+        if (operation.Body is { Required: true } required && !(required.Type is { IsValueType: true, IsArray: false } && required.ContentKind == BodyContentKind.Json))
         {
             writer.WriteLine("if (body is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(body));");
         }
 
         writer.WriteLine("var requestInfo = new " + KnownTypes.RequestInformation + "(" + KnownTypes.Method + "." + operation.HttpMethod + ", " + operation.MethodName + "UrlTemplate, new " + KnownTypes.Dictionary + "<string, object>(" + (operation.Parameters.Count(p => p.Location == ParameterLocation.Path) + 1).ToString(CultureInfo.InvariantCulture) + ", global::System.StringComparer.Ordinal));");
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Cookie))
         {
-            var value = ValueText(parameter);
+            var value = UrlValue(parameter, ns);
             switch (parameter.Location)
             {
                 case ParameterLocation.Path:
@@ -168,15 +158,26 @@ internal static class ClientEmitter
             }
         }
 
-        if (operation.ResponseType is not null)
+        if (AnyCookie(operation))
         {
-            writer.WriteLine("requestInfo.Headers.TryAdd(\"Accept\", \"application/json\");");
+            // One Cookie header, name=value pairs joined with "; " (RFC 6265); values percent-encoded.
+            writer.WriteLine("var cookies = new global::System.Collections.Generic.List<string>();");
+            foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie))
+            {
+                writer.WriteLine(Guarded(parameter, "cookies.Add(global::" + ns + ".GeneratedValues.Cookie(" + DocComments.Literal(parameter.WireName) + ", " + UrlValue(parameter, ns) + "));"));
+            }
+
+            writer.WriteLine("if (cookies.Count > 0) requestInfo.Headers.Add(\"Cookie\", string.Join(\"; \", cookies));");
+        }
+
+        if (operation.Response is { } response)
+        {
+            writer.WriteLine("requestInfo.Headers.TryAdd(\"Accept\", " + DocComments.Literal(response.Accept) + ");");
         }
 
         if (operation.Body is { } body)
         {
-            var set = "requestInfo.SetContentFromParsable(RequestAdapter, " + DocComments.Literal(body.ContentType) + ", body);";
-            writer.WriteLine(body.Required ? set : "if (body is not null) " + set);
+            EmitSetBody(writer, body, ns);
         }
 
         writer.WriteLine("return requestInfo;");
@@ -186,33 +187,20 @@ internal static class ClientEmitter
     private static string Guarded(ParameterSpec parameter, string statement)
         => parameter.Required && parameter.Type.IsValueType ? statement : "if (" + parameter.Name + " is not null) " + statement;
 
-    /// <summary>The parameter's value as the string that goes on the wire (invariant culture).</summary>
-    private static string ValueText(ParameterSpec parameter)
-    {
-        var name = parameter.Name;
-        var access = parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name;
-        return parameter.Type.Kind switch
-        {
-            TypeKind.String or TypeKind.LenientString => name,
-            TypeKind.Boolean => "(" + access + " ? \"true\" : \"false\")",
-            TypeKind.Enum => access + ".Value",
-            TypeKind.Guid => access + ".ToString(\"D\")",
-            TypeKind.DateTimeOffset => access + ".ToString(\"O\", " + KnownTypes.InvariantCulture + ")",
-            TypeKind.Double => access + ".ToString(\"R\", " + KnownTypes.InvariantCulture + ")",
-            TypeKind.Float => access + ".ToString(\"R\", " + KnownTypes.InvariantCulture + ")",
-            _ => access + ".ToString(" + KnownTypes.InvariantCulture + ")",
-        };
-    }
-
     private static string ParameterList(OperationSpec operation, string ns, bool withCancellation)
     {
-        var parts = operation.Parameters.Where(p => p.Required).Select(p => KnownTypes.Of(p.Type, ns, nullable: false) + " " + p.Name).ToList();
+        var parts = operation.Parameters.Where(p => p.Required).Select(p => ParameterType(p, ns, nullable: false) + " " + p.Name).ToList();
         if (operation.Body is { } body)
         {
-            parts.Add("global::" + ns + "." + body.TypeName + (body.Required ? " body" : "? body = null"));
+            parts.Add(BodyParameter(body, ns));
         }
 
-        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => KnownTypes.Of(p.Type, ns, nullable: true) + " " + p.Name + " = null"));
+        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => ParameterType(p, ns, nullable: true) + " " + p.Name + " = null"));
+        if (HasStreamBody(operation))
+        {
+            parts.Add("string bodyContentType = " + DocComments.Literal(operation.Body!.ContentType));
+        }
+
         if (withCancellation)
         {
             parts.Add(KnownTypes.CancellationToken + " cancellationToken = default");
@@ -230,10 +218,24 @@ internal static class ClientEmitter
         }
 
         parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => p.Name));
+        if (HasStreamBody(operation))
+        {
+            parts.Add("bodyContentType");
+        }
+
         return string.Join(", ", parts);
     }
 
     private static void WriteParamDocs(SourceWriter writer, OperationSpec operation)
+    {
+        WriteParamDocsCore(writer, operation);
+        if (HasStreamBody(operation))
+        {
+            writer.WriteLine("/// <param name=\"bodyContentType\">The body's media type (for multipart/form-data, with its boundary).</param>");
+        }
+    }
+
+    private static void WriteParamDocsCore(SourceWriter writer, OperationSpec operation)
     {
         foreach (var parameter in operation.Parameters.Where(p => p.Required))
         {
@@ -242,7 +244,7 @@ internal static class ClientEmitter
 
         if (operation.Body is { } body)
         {
-            DocComments.Param(writer, "body", body.Description, "The request body.");
+            DocComments.Param(writer, "body", body.Description, body.ContentKind is BodyContentKind.Json or BodyContentKind.Form ? "The request body." : "The request body (" + body.ContentType + ").");
         }
 
         foreach (var parameter in operation.Parameters.Where(p => !p.Required))

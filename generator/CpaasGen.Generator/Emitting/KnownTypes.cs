@@ -33,6 +33,8 @@ internal static class KnownTypes
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string InvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
+    public const string Stream = "global::System.IO.Stream";
+    public const string XmlConvert = "global::System.Xml.XmlConvert";
     public const string SetsRequiredMembers = "[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]";
 
     /// <summary>The C# element type for a type reference (no array, no nullability).</summary>
@@ -48,6 +50,12 @@ internal static class KnownTypes
         TypeKind.Guid => "global::System.Guid",
         TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeKind.Untyped => UntypedNode,
+        TypeKind.SByte => "sbyte",
+        TypeKind.Byte => "byte",
+        TypeKind.Date => "global::Microsoft.Kiota.Abstractions.Date",
+        TypeKind.Time => "global::Microsoft.Kiota.Abstractions.Time",
+        TypeKind.Duration => "global::System.TimeSpan",
+        TypeKind.Bytes => "byte[]",
         _ => "global::" + ns + "." + type.TypeName,
     };
 

@@ -16,7 +16,7 @@ internal static class ModelEmitter
     public static string Emit(ModelSpec model)
     {
         var writer = new SourceWriter();
-        var hasDeprecated = model.IsDeprecated || model.Properties.Any(p => p.IsDeprecated);
+        var hasDeprecated = model.IsDeprecated || model.UsesDeprecated || model.Properties.Any(p => p.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated members are still (de)serialized" : string.Empty);
         writer.OpenBlock("namespace " + model.Namespace);
 
@@ -59,6 +59,12 @@ internal static class ModelEmitter
         ModelJsonEmitter.Emit(writer, model);
 
         writer.CloseBlock();
+        if (model.ErrorWrapperName is not null)
+        {
+            writer.WriteLine();
+            ErrorWrapperEmitter.Emit(writer, model);
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -106,8 +112,20 @@ internal static class ModelEmitter
             remarks += " Example: <c>" + DocComments.Escape(property.Example) + "</c>.";
         }
 
+        // A required member may not be [Obsolete] (CS9042) unless the type is: say it in the docs instead.
+        var obsoleteAttribute = property.IsDeprecated && !(property.Required && !model.IsDeprecated);
+        if (property.IsDeprecated && !obsoleteAttribute)
+        {
+            remarks += " Deprecated in the API description.";
+        }
+
+        if (property.ReadOnly)
+        {
+            remarks += " Read-only: set by the server, never sent.";
+        }
+
         writer.WriteLine("/// <remarks>" + remarks + "</remarks>");
-        if (property.IsDeprecated)
+        if (obsoleteAttribute)
         {
             writer.WriteLine("[global::System.Obsolete(\"This member is deprecated in the API description.\")]");
         }
@@ -175,6 +193,13 @@ internal static class ModelEmitter
             TypeKind.Decimal => "n.GetDecimalValue()" + valueBang,
             TypeKind.Boolean => "n.GetBoolValue()" + valueBang,
             TypeKind.Guid => "n.GetGuidValue()" + valueBang,
+            TypeKind.SByte => "n.GetSbyteValue()" + valueBang,
+            TypeKind.Byte => "n.GetByteValue()" + valueBang,
+            TypeKind.Date => "n.GetDateValue()" + valueBang,
+            TypeKind.Time => "n.GetTimeValue()" + valueBang,
+            TypeKind.Duration => "n.GetTimeSpanValue()" + valueBang,
+            TypeKind.Bytes => "n.GetByteArrayValue()" + bang,
+            TypeKind.Untyped => "n.GetObjectValue<" + element + ">(" + element + ".CreateFromDiscriminatorValue)" + bang,
             TypeKind.DateTimeOffset => "n.GetDateTimeOffsetValue()" + valueBang,
             TypeKind.Enum => property.IsNonNullable
                 ? "new " + element + "(n.GetStringValue() ?? string.Empty)"
@@ -189,7 +214,7 @@ internal static class ModelEmitter
         writer.WriteLine("/// <param name=\"writer\">The writer to write to.</param>");
         writer.OpenBlock("public virtual void Serialize(" + KnownTypes.ISerializationWriter + " writer)");
         writer.WriteLine("if (writer is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(writer));");
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.Where(p => !p.ReadOnly))
         {
             writer.WriteLine(KiotaWrite(property, model.Namespace));
         }
@@ -227,6 +252,12 @@ internal static class ModelEmitter
             TypeKind.Decimal => "writer.WriteDecimalValue(" + key + ", " + nullableValue + ");",
             TypeKind.Boolean => "writer.WriteBoolValue(" + key + ", " + nullableValue + ");",
             TypeKind.Guid => "writer.WriteGuidValue(" + key + ", " + nullableValue + ");",
+            TypeKind.SByte => "writer.WriteSbyteValue(" + key + ", " + nullableValue + ");",
+            TypeKind.Byte => "writer.WriteByteValue(" + key + ", " + nullableValue + ");",
+            TypeKind.Date => "writer.WriteDateValue(" + key + ", " + nullableValue + ");",
+            TypeKind.Time => "writer.WriteTimeValue(" + key + ", " + nullableValue + ");",
+            TypeKind.Duration => "writer.WriteTimeSpanValue(" + key + ", " + nullableValue + ");",
+            TypeKind.Bytes => "writer.WriteByteArrayValue(" + key + ", " + nullableValue + ");",
             TypeKind.DateTimeOffset => "writer.WriteDateTimeOffsetValue(" + key + ", " + nullableValue + ");",
             TypeKind.Enum => "writer.WriteStringValue(" + key + ", " + (property.IsNonNullable ? value + ".Value" : value + "?.Value") + ");",
             _ => "writer.WriteObjectValue<" + element + ">(" + key + ", " + value + ");",

@@ -32,7 +32,7 @@ internal static class ModelJsonEmitter
         writer.WriteLine("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON does not match this schema (the message names the member and byte offset).</exception>");
         writer.OpenBlock("public void ReadJson(ref " + KnownTypes.Utf8JsonReader + " reader)");
         writer.WriteLine("if (reader.TokenType != " + KnownTypes.JsonTokenType + ".StartObject) throw " + helpers + ".Unexpected(ref reader, " + DocComments.Literal(model.Name) + ", \"an object\");");
-        var required = model.Properties.Where(p => p.Required).ToList();
+        var required = model.Properties.Where(p => p.CheckedOnRead).ToList();
         foreach (var property in required)
         {
             writer.WriteLine("var seen" + property.Name + " = false;");
@@ -55,7 +55,7 @@ internal static class ModelJsonEmitter
             writer.OpenBlock((first ? "if" : "else if") + " (reader.ValueTextEquals(" + DocComments.Utf8Literal(property.JsonName) + "))");
             writer.WriteLine("reader.Read();");
             writer.WriteLine(property.Name + " = " + Read(property, ns, helpers) + ";");
-            if (property.Required)
+            if (property.CheckedOnRead)
             {
                 writer.WriteLine("seen" + property.Name + " = true;");
             }
@@ -87,7 +87,7 @@ internal static class ModelJsonEmitter
         writer.OpenBlock("public void WriteJson(" + KnownTypes.Utf8JsonWriter + " writer)");
         writer.WriteLine("if (writer is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(writer));");
         writer.WriteLine("writer.WriteStartObject();");
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.Where(p => !p.ReadOnly))
         {
             Write(writer, property, ns, helpers);
         }
@@ -145,6 +145,12 @@ internal static class ModelJsonEmitter
             TypeKind.Guid => helpers + ".ReadGuid(ref " + reader + ", " + member + ")",
             TypeKind.DateTimeOffset => helpers + ".ReadDateTimeOffset(ref " + reader + ", " + member + ")",
             TypeKind.Untyped => helpers + ".ReadUntyped(ref " + reader + ")",
+            TypeKind.SByte => "global::" + ns + ".GeneratedValues.ReadSByte(ref " + reader + ", " + member + ")",
+            TypeKind.Byte => "global::" + ns + ".GeneratedValues.ReadByte(ref " + reader + ", " + member + ")",
+            TypeKind.Date => "global::" + ns + ".GeneratedValues.ReadDate(ref " + reader + ", " + member + ")",
+            TypeKind.Time => "global::" + ns + ".GeneratedValues.ReadTime(ref " + reader + ", " + member + ")",
+            TypeKind.Duration => "global::" + ns + ".GeneratedValues.ReadDuration(ref " + reader + ", " + member + ")",
+            TypeKind.Bytes => "global::" + ns + ".GeneratedValues.ReadBytes(ref " + reader + ", " + member + ")",
             TypeKind.Enum => helpers + ".ReadString(ref " + reader + ", " + member + ") is { } s ? new " + element + "(s) : (" + element + "?)null",
             _ => reader + ".TokenType == " + KnownTypes.JsonTokenType + ".Null ? null : " + element + ".ReadFrom(ref " + reader + ")",
         };
@@ -189,6 +195,10 @@ internal static class ModelJsonEmitter
             TypeKind.Boolean => "writer.WriteBoolean(" + name + ", " + access + ");",
             TypeKind.Guid or TypeKind.DateTimeOffset => "writer.WriteString(" + name + ", " + access + ");",
             TypeKind.Enum => "writer.WriteString(" + name + ", " + access + ".Value);",
+            TypeKind.SByte or TypeKind.Byte => "writer.WriteNumber(" + name + ", (int)" + access + ");",
+            TypeKind.Date or TypeKind.Time => "writer.WriteString(" + name + ", " + access + ".ToString());",
+            TypeKind.Duration => "writer.WriteString(" + name + ", " + KnownTypes.XmlConvert + ".ToString(" + access + "));",
+            TypeKind.Bytes => "writer.WriteBase64String(" + name + ", " + value + ");",
             TypeKind.Untyped => "{ writer.WritePropertyName(" + name + "); " + helpers + ".WriteUntyped(writer, " + value + "); }",
             _ => "{ writer.WritePropertyName(" + name + "); " + value + ".WriteJson(writer); }",
         };

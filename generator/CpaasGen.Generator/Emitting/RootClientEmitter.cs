@@ -44,8 +44,63 @@ internal static class RootClientEmitter
             writer.WriteLine("public global::" + spec.Namespace + "." + group.ClientName + " " + group.PropertyName + " { get; }");
         }
 
+        if (spec.Factories is { HttpClientLibrary: true, Json: true })
+        {
+            writer.WriteLine();
+            EmitCreateRequestAdapter(writer, spec);
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// A Kiota adapter whose serializers are registered in registries of its own: no process-wide static state (Kiota's
+    /// generated clients register into <c>…Registry.DefaultInstance</c>, which every client of the process shares).
+    /// Emitted only when the consuming project references Kiota's HTTP library and JSON serializer.
+    /// </summary>
+    private static void EmitCreateRequestAdapter(SourceWriter writer, RootClientSpec spec)
+    {
+        const string Registry = "global::Microsoft.Kiota.Abstractions.Serialization";
+        var factories = new System.Collections.Generic.List<(string ContentType, string Writer, string Parser)>
+        {
+            ("application/json", "global::Microsoft.Kiota.Serialization.Json.JsonSerializationWriterFactory", "global::Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory"),
+        };
+        if (spec.Factories.Text)
+        {
+            factories.Add(("text/plain", "global::Microsoft.Kiota.Serialization.Text.TextSerializationWriterFactory", "global::Microsoft.Kiota.Serialization.Text.TextParseNodeFactory"));
+        }
+
+        if (spec.Factories.Form)
+        {
+            factories.Add(("application/x-www-form-urlencoded", "global::Microsoft.Kiota.Serialization.Form.FormSerializationWriterFactory", "global::Microsoft.Kiota.Serialization.Form.FormParseNodeFactory"));
+        }
+
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Creates a Kiota <c>HttpClientRequestAdapter</c> for this API with its own serializer registries (JSON" + (spec.Factories.Text ? ", text" : string.Empty) + (spec.Factories.Form ? ", form" : string.Empty) + "),");
+        writer.WriteLine("/// so nothing is registered process-wide" + (spec.DefaultBaseUrl is null ? "." : ", and its base URL set to <see cref=\"DefaultBaseUrl\"/>.") );
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"authenticationProvider\">Authenticates each request (<c>AnonymousAuthenticationProvider</c> for none).</param>");
+        writer.WriteLine("/// <param name=\"httpClient\">The HTTP client to send with; the adapter creates one when null.</param>");
+        writer.WriteLine("/// <returns>The adapter, ready for this client's constructor.</returns>");
+        writer.OpenBlock("public static " + KnownTypes.IRequestAdapter + " CreateRequestAdapter(global::Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider authenticationProvider, global::System.Net.Http.HttpClient? httpClient = null)");
+        writer.WriteLine("if (authenticationProvider is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(authenticationProvider));");
+        writer.WriteLine("var parsers = new " + Registry + ".ParseNodeFactoryRegistry();");
+        writer.WriteLine("var writers = new " + Registry + ".SerializationWriterFactoryRegistry();");
+        foreach (var (contentType, writerType, parserType) in factories)
+        {
+            writer.WriteLine("parsers.ContentTypeAssociatedFactories[" + DocComments.Literal(contentType) + "] = new " + parserType + "();");
+            writer.WriteLine("writers.ContentTypeAssociatedFactories[" + DocComments.Literal(contentType) + "] = new " + writerType + "();");
+        }
+
+        writer.WriteLine("var adapter = new global::Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter(authenticationProvider, parsers, writers, httpClient);");
+        if (spec.DefaultBaseUrl is not null)
+        {
+            writer.WriteLine("adapter.BaseUrl = DefaultBaseUrl;");
+        }
+
+        writer.WriteLine("return adapter;");
+        writer.CloseBlock();
     }
 }

@@ -2,11 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace CpaasGen.Generator.Infrastructure;
 
-/// <summary>A diagnostic as equatable data: descriptor (static, reference-equal), arguments and location.</summary>
-internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, EquatableArray<string> MessageArgs, LocationInfo? Location)
+/// <summary>
+/// A diagnostic as equatable data: descriptor (static, reference-equal), arguments, location, and the severity it is
+/// reported with (skip-and-warn mode reports the errors about single elements as warnings).
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, EquatableArray<string> MessageArgs, LocationInfo? Location, DiagnosticSeverity? Severity = null)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
         => new(descriptor, messageArgs.ToEquatableArray(), location);
+
+    public DiagnosticSeverity EffectiveSeverity => Severity ?? Descriptor.DefaultSeverity;
 
     public Diagnostic ToDiagnostic()
     {
@@ -16,6 +21,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, Equatable
             args[i] = MessageArgs[i];
         }
 
-        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        var location = Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
+        return Severity is { } severity && severity != Descriptor.DefaultSeverity
+            ? Diagnostic.Create(Descriptor, location, severity, additionalLocations: null, properties: null, args)
+            : Diagnostic.Create(Descriptor, location, args);
     }
 }

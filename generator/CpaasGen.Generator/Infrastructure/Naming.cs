@@ -13,6 +13,12 @@ internal static class Naming
 {
     public static string ToPascal(string raw)
     {
+        // "+1" / "-1" (reaction counts, offsets) would both become "_1".
+        if (raw.Length > 1 && (raw[0] == '+' || raw[0] == '-') && char.IsDigit(raw[1]))
+        {
+            raw = (raw[0] == '+' ? "plus_" : "minus_") + raw.Substring(1);
+        }
+
         var words = SplitWords(raw);
         var builder = new StringBuilder(raw.Length);
         foreach (var word in words)

@@ -9,45 +9,38 @@ using YamlDotNet.RepresentationModel;
 namespace CpaasGen.Generator.Parsing;
 
 /// <summary>
-/// Reads <c>components/schemas</c> into model and enum specs and resolves any schema (named or inline) to a
-/// <see cref="TypeRef"/>. Unsupported constructs are reported (CPGEN003) and skipped; parsing goes on.
+/// Resolves any schema, named or inline, to a <see cref="TypeRef"/>. Component object and enum schemas keep their
+/// names; an inline object (properties, <c>allOf</c>, a <c>oneOf</c>/<c>anyOf</c> of objects) or an inline string enum
+/// gets a synthesized, stable name from where it sits (<c>{Model}{Property}</c>, <c>{Method}Request</c>, …; see
+/// spec/README.md). Each schema node gets one type however many places reach it. Models are built afterwards from a
+/// work list by <see cref="ModelBuilder"/>. Unsupported constructs are reported (CPGEN003) and skipped.
 /// </summary>
-internal sealed class SchemaParser
+internal sealed partial class SchemaParser
 {
     private const string SchemasPointer = "#/components/schemas";
-
-    /// <summary>Members every generated model declares; a spec property with one of these names gets a "Value" suffix.</summary>
-    private static readonly HashSet<string> ReservedModelMembers = new(StringComparer.Ordinal)
-    {
-        "AdditionalData", "GetFieldDeserializers", "Serialize", "CreateFromDiscriminatorValue", "ReadFrom", "ReadJson", "WriteJson",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    };
-
-    /// <summary>Members of System.Exception and Kiota's ApiException, for schemas emitted as exceptions.</summary>
-    private static readonly HashSet<string> ReservedExceptionMembers = new(StringComparer.Ordinal)
-    {
-        "Message", "Data", "InnerException", "StackTrace", "Source", "HelpLink", "HResult", "TargetSite",
-        "ResponseStatusCode", "ResponseHeaders", "GetBaseException", "GetObjectData",
-    };
 
     private readonly SpecDocument _doc;
     private readonly string _namespace;
     private readonly string _accessibility;
+    private readonly Dictionary<string, string> _usedNames;
+    private readonly OperationFilter _filter;
     private readonly Dictionary<string, NamedSchema> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<YamlNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
+    private readonly List<PendingModel> _pending = new();
+    private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<YamlNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
 
-    public SchemaParser(SpecDocument doc, string @namespace, string accessibility)
+    public SchemaParser(SpecDocument doc, string @namespace, string accessibility, Dictionary<string, string> usedNames, OperationFilter filter)
     {
+        _filter = filter;
         _doc = doc;
         _namespace = @namespace;
         _accessibility = accessibility;
+        _usedNames = usedNames;
     }
 
-    /// <summary>The C# type names taken by schemas, for collision checks against clients.</summary>
-    public IEnumerable<(string Name, string Pointer)> DeclaredTypeNames
-        => _named.Values.Where(n => n.Kind != NamedKind.Alias).Select(n => (n.Name, n.Pointer));
-
     /// <summary>First pass: learn every component schema's kind and C# name, so references resolve in any order.</summary>
-    public void Register(YamlMappingNode? schemas, Dictionary<string, string> usedNames)
+    public void Register(YamlMappingNode? schemas)
     {
         if (schemas is null)
         {
@@ -59,55 +52,70 @@ internal sealed class SchemaParser
             var key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
             var pointer = Pointer.Append(SchemasPointer, key);
             var map = pair.Value as YamlMappingNode;
-            var kind = map is null ? NamedKind.Alias : ClassifyNamed(map);
-            var name = kind == NamedKind.Alias ? key : CSharpName(map, key, pointer, pair.Key);
-            if (kind != NamedKind.Alias && !Claim(usedNames, name, pointer, pair.Key))
+            var kind = map is null ? NamedKind.Alias : ClassifyNamed(map, pointer);
+            var name = kind == NamedKind.Alias ? key : CSharpName(map, key, pointer);
+            if (kind != NamedKind.Alias && !Claim(name, pointer, pair.Key))
             {
                 continue;
             }
 
-            _named[pointer] = new NamedSchema(key, pointer, name, kind, pair.Key, pair.Value);
+            _named[pointer] = new NamedSchema(key, pointer, name, kind, pair.Value);
+            if (kind == NamedKind.Enum)
+            {
+                _namedEnums[pair.Value] = name;
+            }
+            if (kind == NamedKind.Object)
+            {
+                var type = new TypeRef(TypeKind.Object, name, false);
+                _synthesized[pair.Value] = type;
+                _pending.Add(new PendingModel(name, pointer, pair.Value));
+            }
         }
     }
 
-    public (List<ModelSpec> Models, List<EnumSpec> Enums) ParseAll(ISet<string> errorModels, CancellationToken cancellationToken)
+    /// <summary>Builds every model reached so far (component or synthesized) and every enum. Call once, after the operations.</summary>
+    public (List<ModelSpec> Models, List<EnumSpec> Enums) ParseAll(ISet<string> errorModels, ISet<string> bodyModels, CancellationToken cancellationToken)
     {
-        var models = new List<ModelSpec>();
-        var enums = new List<EnumSpec>();
-        foreach (var named in _named.Values)
+        // Component enums and aliases are resolved once even when nothing uses them, so their problems are reported.
+        foreach (var named in _named.Values.Where(n => n.Kind != NamedKind.Object).ToList())
         {
+            ResolveType(named.Node, named.Pointer, named.Name, out _);
+        }
+
+        var builder = new ModelBuilder(_doc, this);
+        var models = new List<ModelSpec>();
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            // Building a model can reach further inline schemas, which append to _pending.
             cancellationToken.ThrowIfCancellationRequested();
-            switch (named.Kind)
+            var pending = _pending[i];
+            var isError = errorModels.Contains(pending.Name) && !bodyModels.Contains(pending.Name);
+            string? wrapper = null;
+            if (errorModels.Contains(pending.Name) && !isError)
             {
-                case NamedKind.Object:
-                    models.Add(ParseModel(named, errorModels.Contains(named.Name)));
-                    break;
-                case NamedKind.Enum:
-                    enums.Add(ParseEnum(named));
-                    break;
-                case NamedKind.Alias:
-                    // Resolving the alias once reports whatever is wrong with it, even when nothing uses it.
-                    ResolveType(named.Node, named.Pointer, out _);
-                    break;
+                wrapper = Unique(pending.Name + "Exception", pending.Pointer);
             }
+
+            models.Add(builder.Build(pending, _namespace, _accessibility, isError, wrapper));
         }
 
         models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        enums.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return (models, enums);
+        _enums.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return (models, _enums);
     }
 
-    /// <summary>The model name a schema node resolves to when it is (a reference to) a component object schema.</summary>
-    public string? ModelNameOf(YamlNode schema, string pointer)
-    {
-        var type = ResolveType(schema, pointer, out _);
-        return type is { Kind: TypeKind.Object, IsArray: false } ? type.TypeName : null;
-    }
+    /// <summary>The model an error mapping throws: the model itself, or its exception wrapper when the model is also a body.</summary>
+    public static string ErrorTypeName(ModelSpec model) => model.ErrorWrapperName ?? model.Name;
 
     /// <summary>Resolves a schema to a type. Null when it cannot be generated (the reason is already reported).</summary>
-    public TypeRef? ResolveType(YamlNode schema, string pointer, out bool nullable) => ResolveType(schema, pointer, out nullable, depth: 0);
+    /// <param name="schema">The schema node (or a <c>$ref</c> to one).</param>
+    /// <param name="pointer">Its JSON pointer, for diagnostics.</param>
+    /// <param name="nameHint">The name an inline object or enum gets (made unique when taken).</param>
+    /// <param name="nullable">True when the schema allows <c>null</c>.</param>
+    public TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable)
+        => ResolveType(schema, pointer, nameHint, out nullable, depth: 0);
 
-    private TypeRef? ResolveType(YamlNode schema, string pointer, out bool nullable, int depth)
+    private TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable, int depth)
     {
         nullable = false;
         if (depth > 32)
@@ -118,9 +126,9 @@ internal sealed class SchemaParser
 
         if (schema is not YamlMappingNode map)
         {
-            if (schema is YamlScalarNode scalar && (scalar.Value == "true" || SpecDocument.IsNull(scalar)))
+            if (schema is YamlScalarNode scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
             {
-                return TypeRef.Scalar(TypeKind.Untyped); // OpenAPI 3.1 boolean schema `true`: anything goes.
+                return TypeRef.Untyped; // OpenAPI 3.1 boolean schemas: `true` allows anything, `false` nothing (kept as untyped JSON).
             }
 
             _doc.Report(DiagnosticDescriptors.InvalidValue, schema, pointer, "a schema object", SpecDocument.Describe(schema));
@@ -129,16 +137,21 @@ internal sealed class SchemaParser
 
         if (SpecDocument.RefOf(map) is { } reference)
         {
+            nullable = _doc.Bool(map, "nullable", pointer) ?? false;
             if (_named.TryGetValue(reference, out var named))
             {
-                return named.Kind switch
+                switch (named.Kind)
                 {
-                    NamedKind.Object => new TypeRef(TypeKind.Object, named.Name, false),
-                    NamedKind.Enum => new TypeRef(TypeKind.Enum, named.Name, false),
-                    _ => ResolveType(named.Node, named.Pointer, out nullable, depth + 1),
-                };
+                    case NamedKind.Object:
+                        return new TypeRef(TypeKind.Object, named.Name, false);
+                    default:
+                        var aliased = ResolveType(named.Node, named.Pointer, named.Name, out var aliasNullable, depth + 1);
+                        nullable |= aliasNullable;
+                        return aliased;
+                }
             }
 
+            // A $ref to any other schema in the document (inside a response, a parameter, another schema's property…).
             var refPointer = pointer;
             var target = _doc.Resolve(map, ref refPointer);
             if (target is null)
@@ -146,87 +159,71 @@ internal sealed class SchemaParser
                 return null; // unresolved: already reported as CPGEN002
             }
 
-            _doc.Report(DiagnosticDescriptors.InvalidValue, SpecDocument.Member(map, "$ref"), Pointer.Append(pointer, "$ref"), "a reference to #/components/schemas/…", "'" + reference + "'");
-            return null;
+            var resolved = ResolveType(target, refPointer, HintFromPointer(refPointer) ?? nameHint, out var targetNullable, depth + 1);
+            nullable |= targetNullable;
+            return resolved;
         }
 
-        nullable = _doc.Bool(map, "nullable", pointer) ?? false;
+        if (_synthesized.TryGetValue(map, out var known))
+        {
+            nullable = IsNullable(map, pointer);
+            return known;
+        }
 
-        if (SpecDocument.Member(map, "not") is not null)
+        nullable = IsNullable(map, pointer);
+
+        if (SpecDocument.Member(map, "not") is not null && !HasStructure(map))
         {
             return Unsupported(map, pointer, "'not'", "describe the allowed values positively");
         }
 
-        if (_doc.Sequence(map, "allOf", pointer) is { } allOf)
-        {
-            if (allOf.Children.Count == 1)
-            {
-                var inner = ResolveType(allOf.Children[0], Pointer.Append(Pointer.Append(pointer, "allOf"), "0"), out var innerNullable, depth + 1);
-                nullable |= innerNullable;
-                return inner;
-            }
-
-            return Unsupported(map, pointer, "'allOf' with several schemas", "flatten the members into one component schema");
-        }
-
-        foreach (var composition in new[] { "oneOf", "anyOf" })
-        {
-            if (_doc.Sequence(map, composition, pointer) is { } alternatives)
-            {
-                var scalarOnly = alternatives.Children.Count > 0 && alternatives.Children.All(IsInlineScalarSchema);
-                if (!scalarOnly)
-                {
-                    return Unsupported(map, pointer, "'" + composition + "' of non-scalar schemas", "only a union of scalar types (string, integer, number, boolean) is supported; it becomes a string");
-                }
-
-                nullable |= alternatives.Children.Any(a => TypeNames(a as YamlMappingNode).Contains("null"));
-                return TypeRef.Scalar(TypeKind.LenientString);
-            }
-        }
-
         var types = TypeNames(map);
-        if (types.Contains("null"))
+        types.Remove("null");
+
+        // Compositions: pick the one meaningful alternative, merge objects into a model, or keep scalars as a lenient string.
+        var allOf = _doc.Sequence(map, "allOf", pointer);
+        var oneOf = _doc.Sequence(map, "oneOf", pointer) ?? _doc.Sequence(map, "anyOf", pointer);
+        if (SpecDocument.Member(map, "properties") is null && (allOf is not null || oneOf is not null) && (types.Count == 0 || types.SequenceEqual(new[] { "object" })))
         {
-            nullable = true;
-            types.Remove("null");
+            var composed = ResolveComposition(map, pointer, nameHint, allOf, oneOf, ref nullable, depth);
+            if (composed is not null)
+            {
+                return composed;
+            }
         }
 
         if (types.Count > 1)
         {
-            if (types.All(t => t is "string" or "integer" or "number" or "boolean"))
-            {
-                return TypeRef.Scalar(TypeKind.LenientString);
-            }
-
-            return Unsupported(map, pointer, "a type list of [" + string.Join(", ", types) + "]", "use one type, or a union of scalar types");
+            return types.All(t => t is "string" or "integer" or "number" or "boolean") ? TypeRef.Scalar(TypeKind.LenientString) : TypeRef.Untyped;
         }
 
         var type = types.Count == 1 ? types[0] : null;
-        var format = _doc.String(map, "format", pointer);
-        var hasProperties = SpecDocument.Member(map, "properties") is not null;
-        var hasEnum = SpecDocument.Member(map, "enum") is not null;
+        var enumValues = _doc.Sequence(map, "enum", pointer);
+        if (enumValues is not null && type is null or "string")
+        {
+            if (type == "string" || enumValues.Children.All(v => v is YamlScalarNode s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))
+            {
+                return Enum(map, pointer, nameHint);
+            }
 
+            return TypeRef.Untyped;
+        }
+
+        var format = _doc.String(map, "format", pointer);
         switch (type)
         {
-            case "string" when hasEnum:
-            case null when hasEnum:
-                return Unsupported(map, pointer, "an inline enum", "move it to #/components/schemas and $ref it, so it gets a name");
             case "string":
-                return TypeRef.Scalar(format switch
-                {
-                    "date-time" => TypeKind.DateTimeOffset,
-                    "uuid" => TypeKind.Guid,
-                    _ => TypeKind.String,
-                });
+                return TypeRef.Scalar(StringKind(format));
             case "integer":
-                return TypeRef.Scalar(format == "int64" ? TypeKind.Int64 : TypeKind.Int32);
+                return TypeRef.Scalar(IntegerKind(format));
             case "number":
                 return TypeRef.Scalar(format switch
                 {
                     "float" => TypeKind.Float,
                     "decimal" => TypeKind.Decimal,
-                    "int32" => TypeKind.Int32,
-                    "int64" => TypeKind.Int64,
+                    "int8" or "uint8" or "int16" or "uint16" or "int32" => TypeKind.Int32,
+                    "int64" or "uint32" => TypeKind.Int64,
+                    "uint64" => TypeKind.Decimal,
                     _ => TypeKind.Double,
                 });
             case "boolean":
@@ -235,298 +232,177 @@ internal sealed class SchemaParser
                 var items = SpecDocument.Member(map, "items");
                 if (items is null)
                 {
-                    _doc.Report(DiagnosticDescriptors.MissingRequiredMember, map, pointer, "items");
-                    return null;
+                    return TypeRef.Untyped.AsArray(); // 3.1 (and sloppy 3.0): any items
                 }
 
-                var element = ResolveType(items, Pointer.Append(pointer, "items"), out _, depth + 1);
+                var element = ResolveType(items, Pointer.Append(pointer, "items"), nameHint + "Item", out _, depth + 1);
                 if (element is null)
                 {
                     return null;
                 }
 
-                if (element.IsArray)
-                {
-                    return Unsupported(map, pointer, "an array of arrays", "wrap the inner array in a named object schema");
-                }
-
-                return element.AsArray();
-            case "object" when hasProperties:
-            case null when hasProperties:
-                return Unsupported(map, pointer, "an inline object schema", "move it to #/components/schemas and $ref it, so it gets a name");
+                // An array of arrays keeps each inner array as an untyped JSON array; dates, times, durations and
+                // base64 items stay strings (Kiota reads collections of JSON primitives only).
+                return element.IsArray ? TypeRef.Untyped.AsArray() : ArrayOf(element);
             case "object":
             case null:
-                return TypeRef.Scalar(TypeKind.Untyped);
+                if (SpecDocument.Member(map, "properties") is YamlMappingNode { Children.Count: > 0 } || allOf is not null || oneOf is not null)
+                {
+                    return Model(map, pointer, nameHint);
+                }
+
+                if (type is null && SpecDocument.Member(map, "items") is { } looseItems)
+                {
+                    // `items` without `type: array` (common in hand-written documents).
+                    var looseElement = ResolveType(looseItems, Pointer.Append(pointer, "items"), nameHint + "Item", out _, depth + 1);
+                    return looseElement is null ? null : looseElement.IsArray ? TypeRef.Untyped.AsArray() : ArrayOf(looseElement);
+                }
+
+                if (type is null && format is not null)
+                {
+                    return TypeRef.Scalar(StringKind(format)); // `format` without `type`: a string in every generator
+                }
+
+                return TypeRef.Untyped; // a free-form object or a map (additionalProperties): kept as untyped JSON
+            case "file":
+                return TypeRef.Scalar(TypeKind.Bytes); // Swagger 2 leftover in converted documents
             default:
                 return Unsupported(SpecDocument.Member(map, "type") ?? map, Pointer.Append(pointer, "type"), "type '" + type + "'", "use string, integer, number, boolean, array or object");
         }
     }
 
-    private ModelSpec ParseModel(NamedSchema named, bool isError)
+    private TypeRef? ResolveComposition(YamlMappingNode map, string pointer, string nameHint, YamlSequenceNode? allOf, YamlSequenceNode? oneOf, ref bool nullable, int depth)
     {
-        var map = (YamlMappingNode)named.Node;
-        var pointer = named.Pointer;
-        var properties = new List<PropertySpec>();
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        var requiredNode = _doc.Sequence(map, "required", pointer);
-        if (requiredNode is not null)
+        var members = new List<(YamlNode Node, string Pointer)>();
+        if (allOf is not null)
         {
-            foreach (var item in requiredNode.Children)
-            {
-                if (item is YamlScalarNode scalar && scalar.Value is { } value)
-                {
-                    required.Add(value);
-                }
-            }
+            members.AddRange(allOf.Children.Select((n, i) => (n, Pointer.Append(Pointer.Append(pointer, "allOf"), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
-        var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal) { [named.Name] = pointer };
-        var propertiesMap = _doc.Mapping(map, "properties", pointer);
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        if (propertiesMap is not null)
+        var alternatives = new List<(YamlNode Node, string Pointer)>();
+        if (oneOf is not null)
         {
-            foreach (var pair in propertiesMap.Children)
-            {
-                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
-                declared.Add(jsonName);
-                var propertyPointer = Pointer.Append(Pointer.Append(pointer, "properties"), jsonName);
-                var propertyMap = pair.Value as YamlMappingNode;
-                var name = CSharpName(propertyMap, jsonName, propertyPointer, pair.Key);
-                if (name == named.Name || ReservedModelMembers.Contains(name) || (isError && ReservedExceptionMembers.Contains(name)))
-                {
-                    name += "Value";
-                }
-
-                if (propertyNames.TryGetValue(name, out var other))
-                {
-                    _doc.Report(DiagnosticDescriptors.NameCollision, pair.Key, propertyPointer, name, other);
-                    continue;
-                }
-
-                propertyNames[name] = propertyPointer;
-                var type = ResolveType(pair.Value, propertyPointer, out var nullable);
-                if (type is null)
-                {
-                    continue;
-                }
-
-                var description = DescriptionOf(pair.Value, propertyPointer);
-                properties.Add(new PropertySpec(
-                    jsonName,
-                    name,
-                    type,
-                    required.Contains(jsonName),
-                    nullable,
-                    description,
-                    ExampleOf(propertyMap),
-                    propertyMap is not null && (_doc.Bool(propertyMap, "deprecated", propertyPointer) ?? false)));
-            }
+            var key = SpecDocument.Member(map, "oneOf") is not null ? "oneOf" : "anyOf";
+            alternatives.AddRange(oneOf.Children.Select((n, i) => (n, Pointer.Append(Pointer.Append(pointer, key), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
-        if (requiredNode is not null)
+        // `{type: 'null'}` alternatives only make the value nullable (the 3.1 spelling of nullable: true).
+        var nullAlternatives = alternatives.Where(a => IsNullSchema(a.Node)).ToList();
+        if (nullAlternatives.Count > 0)
         {
-            foreach (var item in requiredNode.Children)
-            {
-                if (item is YamlScalarNode { Value: { } value } && !declared.Contains(value))
-                {
-                    _doc.Report(DiagnosticDescriptors.UndefinedRequiredProperty, item, Pointer.Append(pointer, "required"), value);
-                }
-            }
+            nullable = true;
+            alternatives = alternatives.Except(nullAlternatives).ToList();
         }
 
-        return new ModelSpec(
-            _namespace,
-            _accessibility,
-            named.Name,
-            _doc.String(map, "description", pointer) ?? _doc.String(map, "title", pointer),
-            isError,
-            _doc.Bool(map, "deprecated", pointer) ?? false,
-            properties.ToEquatableArray());
+        // Members that only annotate (description, nullable, readOnly…) add nothing to the shape.
+        members = members.Where(m => !IsAnnotationOnly(m.Node)).ToList();
+        foreach (var member in members)
+        {
+            nullable |= member.Node is YamlMappingNode mm && IsNullable(mm, member.Pointer);
+        }
+
+        if (members.Count + alternatives.Count == 0)
+        {
+            return TypeRef.Untyped;
+        }
+
+        if (members.Count + alternatives.Count == 1)
+        {
+            var single = members.Count == 1 ? members[0] : alternatives[0];
+            var inner = ResolveType(single.Node, single.Pointer, nameHint, out var innerNullable, depth + 1);
+            nullable |= innerNullable;
+            return inner;
+        }
+
+        var all = members.Concat(alternatives).ToList();
+        if (all.All(a => IsObjectLike(a.Node, 0)))
+        {
+            return Model(map, pointer, nameHint);
+        }
+
+        if (members.Count > 0 && alternatives.Count == 0 && members.Any(m => !IsObjectLike(m.Node, 0)))
+        {
+            // allOf of a scalar type and constraints: the first member that resolves gives the type.
+            return ResolveType(members[0].Node, members[0].Pointer, nameHint, out _, depth + 1);
+        }
+
+        if (all.All(a => IsScalarLike(a.Node, 0)))
+        {
+            return TypeRef.Scalar(TypeKind.LenientString);
+        }
+
+        return TypeRef.Untyped; // a mixed union (object or array or scalar): the JSON is kept as it is
     }
 
-    private EnumSpec ParseEnum(NamedSchema named)
+    private TypeRef Model(YamlMappingNode map, string pointer, string nameHint)
     {
-        var map = (YamlMappingNode)named.Node;
-        var pointer = named.Pointer;
-        var members = new List<EnumMemberSpec>();
-        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal) { [named.Name] = pointer };
-        var type = TypeNames(map);
-        if (type.Count > 0 && !type.Contains("string"))
-        {
-            Unsupported(map, pointer, "a non-string enum", "only string enums are generated");
-        }
-
-        var values = _doc.Sequence(map, "enum", pointer);
-        var index = 0;
-        foreach (var item in values?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
-        {
-            var itemPointer = Pointer.Append(Pointer.Append(pointer, "enum"), index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            index++;
-            if (item is not YamlScalarNode scalar || scalar.Value is null || SpecDocument.IsNull(scalar))
-            {
-                continue; // `null` in an enum list only says the value may be null
-            }
-
-            var name = Naming.ToPascal(scalar.Value);
-            // The struct's own members (Value, IsKnown) and object's members would clash (CS0102) or be hidden (CS0108).
-            if (name is "Value" or "IsKnown" or "ToString" or "Equals" or "GetHashCode" or "GetType" or "MemberwiseClone" or "Finalize")
-            {
-                name += "Member";
-            }
-
-            if (memberNames.TryGetValue(name, out var other))
-            {
-                _doc.Report(DiagnosticDescriptors.NameCollision, item, itemPointer, name, other);
-                continue;
-            }
-
-            memberNames[name] = itemPointer;
-            members.Add(new EnumMemberSpec(scalar.Value, name));
-        }
-
-        return new EnumSpec(_namespace, _accessibility, named.Name, _doc.String(map, "description", pointer), members.ToEquatableArray());
+        var name = Unique(CSharpName(map, nameHint, pointer), pointer);
+        var type = new TypeRef(TypeKind.Object, name, false);
+        _synthesized[map] = type;
+        _pending.Add(new PendingModel(name, pointer, map));
+        return type;
     }
 
-    public string? DescriptionOf(YamlNode node, string pointer)
+    private TypeRef Enum(YamlMappingNode map, string pointer, string nameHint)
     {
-        if (node is not YamlMappingNode map)
-        {
-            return null;
-        }
+        var name = _namedEnums.TryGetValue(map, out var named) ? named : Unique(CSharpName(map, nameHint, pointer), pointer);
+        var type = new TypeRef(TypeKind.Enum, name, false);
+        _synthesized[map] = type;
+        _enums.Add(ParseEnum(name, map, pointer));
+        return type;
+    }
 
-        var own = _doc.String(map, "description", pointer);
-        if (own is not null)
-        {
-            return own;
-        }
+    private static TypeRef ArrayOf(TypeRef element)
+        => element.Kind is TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Bytes
+            ? TypeRef.Scalar(TypeKind.String).AsArray()
+            : element.Kind is TypeKind.SByte or TypeKind.Byte ? TypeRef.Scalar(TypeKind.Int32).AsArray() : element.AsArray();
 
-        // A bare $ref (or single allOf) property borrows its target's description.
-        var target = SpecDocument.RefOf(map);
-        if (target is not null && _named.TryGetValue(target, out var named) && named.Node is YamlMappingNode targetMap)
+    public static TypeKind StringKind(string? format) => format switch
+    {
+        "date-time" => TypeKind.DateTimeOffset,
+        "date" => TypeKind.Date,
+        "time" => TypeKind.Time,
+        "duration" => TypeKind.Duration,
+        "uuid" => TypeKind.Guid,
+        "byte" or "binary" or "base64" => TypeKind.Bytes,
+        _ => TypeKind.String,
+    };
+
+    public static TypeKind IntegerKind(string? format) => format switch
+    {
+        "int8" => TypeKind.SByte,
+        "uint8" => TypeKind.Byte,
+        "int64" or "uint32" => TypeKind.Int64,
+        "uint64" => TypeKind.Decimal, // beyond long's range; decimal holds every uint64 exactly
+        _ => TypeKind.Int32,
+    };
+
+    /// <summary>A stable hint from a pointer's last segments (<c>#/components/responses/NotFound/…</c> → <c>NotFound</c>).</summary>
+    private static string? HintFromPointer(string pointer)
+    {
+        var segments = pointer.Split('/');
+        if (segments.Length >= 4 && segments[0] == "#" && segments[1] == "components")
         {
-            return _doc.String(targetMap, "description", named.Pointer);
+            var hint = Naming.ToPascal(Pointer.Unescape(segments[3]));
+            for (var i = 4; i < segments.Length; i++)
+            {
+                if (segments[i - 1] == "properties")
+                {
+                    hint += Naming.ToPascal(Pointer.Unescape(segments[i]));
+                }
+            }
+
+            return segments[2] switch
+            {
+                "schemas" => hint,
+                "responses" => hint + "Response",
+                "requestBodies" => hint + "Request",
+                "parameters" => hint + "Parameter",
+                "headers" => hint + "Header",
+                _ => hint,
+            };
         }
 
         return null;
     }
-
-    private static string? ExampleOf(YamlMappingNode? map)
-    {
-        if (map is null || SpecDocument.Member(map, "example") is not YamlScalarNode scalar || scalar.Value is null)
-        {
-            return null;
-        }
-
-        return scalar.Value;
-    }
-
-    private NamedKind ClassifyNamed(YamlMappingNode map)
-    {
-        if (SpecDocument.RefOf(map) is not null)
-        {
-            return NamedKind.Alias;
-        }
-
-        var types = TypeNames(map);
-        types.Remove("null");
-        if (SpecDocument.Member(map, "enum") is not null && (types.Count == 0 || types.SequenceEqual(new[] { "string" })))
-        {
-            return NamedKind.Enum;
-        }
-
-        if (types.SequenceEqual(new[] { "object" }) && SpecDocument.Member(map, "properties") is not null)
-        {
-            return NamedKind.Object;
-        }
-
-        if (types.Count == 0 && SpecDocument.Member(map, "properties") is not null)
-        {
-            return NamedKind.Object;
-        }
-
-        if (types.SequenceEqual(new[] { "object" })
-            && SpecDocument.Member(map, "allOf") is null && SpecDocument.Member(map, "oneOf") is null && SpecDocument.Member(map, "anyOf") is null)
-        {
-            return NamedKind.Object; // an object with no declared members still gets a model (its members land in AdditionalData)
-        }
-
-        return NamedKind.Alias;
-    }
-
-    private static List<string> TypeNames(YamlMappingNode? map)
-    {
-        var result = new List<string>();
-        switch (SpecDocument.Member(map, "type"))
-        {
-            case YamlScalarNode { Value: { } single }:
-                result.Add(single);
-                break;
-            case YamlSequenceNode list:
-                foreach (var item in list.Children)
-                {
-                    if (item is YamlScalarNode { Value: { } value })
-                    {
-                        result.Add(value);
-                    }
-                }
-
-                break;
-        }
-
-        return result;
-    }
-
-    private static bool IsInlineScalarSchema(YamlNode node)
-    {
-        if (node is not YamlMappingNode map || SpecDocument.RefOf(map) is not null || SpecDocument.Member(map, "properties") is not null || SpecDocument.Member(map, "enum") is not null)
-        {
-            return false;
-        }
-
-        var types = TypeNames(map);
-        return types.Count > 0 && types.All(t => t is "string" or "integer" or "number" or "boolean" or "null");
-    }
-
-    private string CSharpName(YamlMappingNode? map, string fallback, string pointer, YamlNode keyNode)
-    {
-        var explicitName = map is null ? null : _doc.String(map, "x-csharp-name", pointer);
-        if (explicitName is not null)
-        {
-            if (Naming.IsValidIdentifier(explicitName))
-            {
-                return explicitName;
-            }
-
-            _doc.Report(DiagnosticDescriptors.InvalidValue, SpecDocument.Member(map, "x-csharp-name"), Pointer.Append(pointer, "x-csharp-name"), "a valid C# identifier", "'" + explicitName + "'");
-        }
-
-        return Naming.ToPascal(fallback);
-    }
-
-    private bool Claim(Dictionary<string, string> usedNames, string name, string pointer, YamlNode node)
-    {
-        if (usedNames.TryGetValue(name, out var other))
-        {
-            _doc.Report(DiagnosticDescriptors.NameCollision, node, pointer, name, other);
-            return false;
-        }
-
-        usedNames[name] = pointer;
-        return true;
-    }
-
-    private TypeRef? Unsupported(YamlNode node, string pointer, string what, string hint)
-    {
-        _doc.Report(DiagnosticDescriptors.UnsupportedConstruct, node, pointer, what, hint);
-        return null;
-    }
-
-    private enum NamedKind
-    {
-        Object,
-        Enum,
-        Alias,
-    }
-
-    private sealed record NamedSchema(string Key, string Pointer, string Name, NamedKind Kind, YamlNode KeyNode, YamlNode Node);
 }

@@ -274,6 +274,12 @@ internal sealed class SpecDocument
         return null;
     }
 
+    /// <summary>The node a local reference points at, or null; reports nothing (for shape tests).</summary>
+    public YamlNode? TryResolve(string reference) => FindTarget(reference);
+
+    /// <summary>Compares YAML nodes by identity (one schema node reached from many places is one type).</summary>
+    public static IEqualityComparer<YamlNode> NodeIdentity => ReferenceEqualityComparer.Instance;
+
     /// <summary>The pointer a <c>$ref</c> names, when the node is a reference; null otherwise.</summary>
     public static string? RefOf(YamlNode node)
         => node is YamlMappingNode map && Member(map, "$ref") is YamlScalarNode scalar ? scalar.Value : null;
@@ -308,7 +314,13 @@ internal sealed class SpecDocument
                         continue;
                     }
 
-                    var isNameMap = pointer.EndsWith("/properties", StringComparison.Ordinal) || pointer.EndsWith("/components", StringComparison.Ordinal);
+                    var isNameMap = IsNameMap(pointer);
+                    if (key.StartsWith("x-", StringComparison.Ordinal) && !isNameMap)
+                    {
+                        // Specification extensions are ignored (spec/README.md), so are any $refs inside them.
+                        continue;
+                    }
+
                     if (key is "example" or "examples" && !isNameMap)
                     {
                         // Example values are data, not schema: a "$ref" key inside them is just a member name.
@@ -334,6 +346,14 @@ internal sealed class SpecDocument
 
                 break;
         }
+    }
+
+    /// <summary>Maps whose keys are names chosen by the author (a property "x-webhookURL" is not an extension).</summary>
+    private static bool IsNameMap(string pointer)
+    {
+        var last = pointer.Substring(pointer.LastIndexOf('/') + 1);
+        return last is "properties" or "components" or "schemas" or "responses" or "parameters" or "requestBodies" or "headers"
+            or "links" or "callbacks" or "securitySchemes" or "pathItems" or "webhooks" or "mapping" or "variables" or "encoding" or "content";
     }
 
     private void WalkExamples(YamlNode node, string pointer)

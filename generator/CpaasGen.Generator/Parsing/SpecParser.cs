@@ -17,7 +17,7 @@ internal static class SpecParser
         try
         {
             var spec = ParseCore(input, diagnostics, cancellationToken);
-            return new ParseResult(spec, Distinct(diagnostics));
+            return new ParseResult(spec, Distinct(Lenient(input) ? Downgrade(diagnostics) : diagnostics));
         }
         catch (OperationCanceledException)
         {
@@ -82,7 +82,7 @@ internal static class SpecParser
             }
         }
 
-        var ns = Identifier(doc, input.NamespaceOverride, "CpaasGenNamespace", info, "x-csharp-namespace", isNamespace: true) ?? (title is null ? "OpenApi.Generated" : Naming.ToPascal(title));
+        var ns = Identifier(doc, input.NamespaceOverride, "CpaasGenNamespace", info, "x-csharp-namespace", isNamespace: true) ?? (title is null ? "OpenApi.Generated" : NamespaceFrom(title));
         var rootName = Identifier(doc, input.ClientNameOverride, "CpaasGenClientName", info, "x-csharp-client-name", isNamespace: false) ?? (title is null ? "ApiClient" : Naming.ToPascal(title) + "Client");
         var accessibility = input.AccessibilityOverride?.Trim().ToLowerInvariant() switch
         {
@@ -99,42 +99,69 @@ internal static class SpecParser
             ["PathSegment"] = "(generated helper)",
             ["GeneratedJson"] = "(generated helper)",
             ["IJsonModel"] = "(generated helper)",
+            ["GeneratedValues"] = "(generated helper)",
         };
 
-        var components = doc.Mapping(root, "components", "#");
-        var schemaParser = new SchemaParser(doc, ns, accessibility);
-        schemaParser.Register(doc.Mapping(components, "schemas", "#/components"), usedNames);
-
-        var operationParser = new OperationParser(doc, schemaParser);
-        operationParser.ParseAll(doc.Mapping(root, "paths", "#"), cancellationToken);
-
-        var (models, enums) = schemaParser.ParseAll(operationParser.ErrorModels, cancellationToken);
-
-        var tagDocs = ReadTags(doc, root);
-        var clients = new List<ClientSpec>();
-        var groups = new List<GroupRefSpec>();
-        foreach (var (tag, operations) in operationParser.Groups)
+        if (input.OverlayName is not null && input.OverlayText is null)
         {
-            var groupName = Naming.ToPascal(tag);
+            doc.Report(DiagnosticDescriptors.InvalidValue, null, "(MSBuild metadata CpaasGenOverlay)", "the file name of an AdditionalFiles item ending in .cpaasgen.yaml, .cpaasgen.yml or .cpaasgen.json", "'" + input.OverlayName + "'");
+        }
+
+        var filter = OperationFilter.Create(doc, input.Include, input.Exclude, input.OverlayPath, input.OverlayText, diagnostics);
+        var components = doc.Mapping(root, "components", "#");
+        var schemaParser = new SchemaParser(doc, ns, accessibility, usedNames, filter);
+        schemaParser.Register(doc.Mapping(components, "schemas", "#/components"));
+
+        var paths = doc.Mapping(root, "paths", "#");
+        var operationParser = new OperationParser(doc, schemaParser, filter, responsesOptional: version.StartsWith("3.1", StringComparison.Ordinal));
+        var tagDocs = ReadTags(doc, root);
+        var groupNames = new Dictionary<string, (string GroupName, string ClientName)>(StringComparer.Ordinal);
+        foreach (var group in operationParser.PlanGroups(paths))
+        {
+            var groupName = filter.Name("tag:" + group) ?? Naming.ToPascal(group);
             var clientName = groupName + "Client";
+            if (string.Equals(clientName, rootName, StringComparison.OrdinalIgnoreCase))
+            {
+                clientName = groupName + "OperationsClient"; // a tag named like the API ("Management Groups" in "Management Groups Client")
+            }
 
             // The group becomes a property of the root client, beside its own members (CS0102 / CS0542 otherwise).
-            if (groupName is "RequestAdapter" or "DefaultBaseUrl" || groupName == rootName)
+            if (groupName is "RequestAdapter" or "DefaultBaseUrl" or "CreateRequestAdapter" || groupName == rootName)
             {
-                doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(tag), groupName, "a member of the root client " + rootName);
+                doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(group), groupName, "a member of the root client " + rootName);
                 continue;
             }
 
-            if (usedNames.TryGetValue(clientName, out var other))
+            if (usedNames.TryGetValue(clientName, out var other) || groupNames.Values.Any(g => string.Equals(g.GroupName, groupName, StringComparison.OrdinalIgnoreCase)))
             {
-                doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(tag), clientName, other);
+                doc.Report(DiagnosticDescriptors.NameCollision, null, "#/tags/" + Pointer.Escape(group), clientName, other ?? "another tag");
                 continue;
             }
 
-            usedNames[clientName] = "#/tags/" + Pointer.Escape(tag);
-            tagDocs.TryGetValue(tag, out var description);
-            clients.Add(new ClientSpec(ns, accessibility, clientName, description, operations.ToEquatableArray()));
-            groups.Add(new GroupRefSpec(groupName, clientName, description));
+            usedNames[clientName] = "#/tags/" + Pointer.Escape(group);
+            groupNames[group] = (groupName, clientName);
+        }
+
+        operationParser.ParseAll(paths, cancellationToken);
+
+        var (models, enums) = schemaParser.ParseAll(operationParser.ErrorModels, operationParser.BodyModels, cancellationToken);
+        var errorTypes = models.Where(m => m.ErrorWrapperName is not null).ToDictionary(m => m.Name, m => m.ErrorWrapperName!, StringComparer.Ordinal);
+
+        var clients = new List<ClientSpec>();
+        var groups = new List<GroupRefSpec>();
+        foreach (var (group, operations) in operationParser.Groups)
+        {
+            if (!groupNames.TryGetValue(group, out var names))
+            {
+                continue; // its name collided (reported above)
+            }
+
+            tagDocs.TryGetValue(group, out var description);
+            var withErrorTypes = operations.Select(o => o.Errors.Any(e => errorTypes.ContainsKey(e.TypeName))
+                ? o with { Errors = o.Errors.Select(e => errorTypes.TryGetValue(e.TypeName, out var wrapper) ? e with { TypeName = wrapper } : e).ToEquatableArray() }
+                : o);
+            clients.Add(new ClientSpec(ns, accessibility, names.ClientName, description, withErrorTypes.ToEquatableArray()));
+            groups.Add(new GroupRefSpec(names.GroupName, names.ClientName, description));
         }
 
         clients.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -149,7 +176,42 @@ internal static class SpecParser
             FirstServerUrl(doc, root),
             groups.ToEquatableArray());
 
-        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
+        if (Lenient(input))
+        {
+            foreach (var (pointer, name, node) in operationParser.Skipped)
+            {
+                doc.Report(DiagnosticDescriptors.OperationSkipped, node, pointer, name, "see the warnings above at this operation");
+            }
+        }
+
+        // Files that use a deprecated model disable CS0618 for it (the API still uses it; the user sees the warning where they do).
+        var deprecated = new HashSet<string>(models.Where(m => m.IsDeprecated).Select(m => m.Name), StringComparer.Ordinal);
+        if (deprecated.Count > 0)
+        {
+            models = models.Select(m => !m.IsDeprecated && m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t)) ? m with { UsesDeprecated = true } : m).ToList();
+            clients = clients.Select(c => c.Operations.Any(o => UsesAny(o, deprecated)) ? c with { UsesDeprecated = true } : c).ToList();
+        }
+
+        var usesValues = models.Any(m => m.Properties.Any(p => p.Type.Kind is TypeKind.SByte or TypeKind.Byte or TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Bytes))
+            || clients.Any(c => c.Operations.Any(o => o.Parameters.Any(p => p.Type.IsArray || p.IsMap || p.Location == ParameterLocation.Cookie)
+                || o.Body?.ContentKind == BodyContentKind.Text || o.Response?.ContentKind == BodyContentKind.Text));
+        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
+    }
+
+    private static bool UsesAny(OperationSpec operation, HashSet<string> names)
+        => (operation.Body?.Type?.TypeName is { } body && names.Contains(body))
+            || (operation.Response?.Type?.TypeName is { } response && names.Contains(response))
+            || operation.Errors.Any(e => names.Contains(e.TypeName))
+            || operation.Parameters.Any(p => p.Type.TypeName is { } t && names.Contains(t));
+
+    /// <summary><c>CpaasGenMode=lenient</c>: skip and warn. Anything else (or nothing) is strict.</summary>
+    public static bool Lenient(SpecInput input) => string.Equals(input.Mode?.Trim(), "lenient", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A namespace from a title: each dot-separated part a valid identifier (<c>Adyen Checkout 1.2</c> → <c>AdyenCheckout12</c>).</summary>
+    private static string NamespaceFrom(string title)
+    {
+        var parts = title.Split('.').Select(Naming.ToPascal).Where(p => p.Length > 0).ToList();
+        return parts.All(Naming.IsValidIdentifier) ? string.Join(".", parts) : Naming.ToPascal(title);
     }
 
     private static string ReportAccessibility(SpecDocument doc, string value)
@@ -214,9 +276,16 @@ internal static class SpecParser
             return null;
         }
 
-        var url = doc.String(first, "url", "#/servers/0");
-        return url is not null && url.IndexOf('{') < 0 ? url.TrimEnd('/') : null;
+        // Variables take their defaults; a relative URL ("/api/v3") has no host to default to.
+        var url = ServerVariables.Expand(doc, first, "#/servers/0");
+        return url is not null && Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? url.TrimEnd('/') : null;
     }
+
+    /// <summary>Skip and warn: errors about single elements become warnings; an unreadable or unsupported document stays an error.</summary>
+    private static List<DiagnosticInfo> Downgrade(List<DiagnosticInfo> diagnostics)
+        => diagnostics.Select(d => d.EffectiveSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && d.Descriptor.Id is not ("CPGEN001" or "CPGEN009")
+            ? d with { Severity = Microsoft.CodeAnalysis.DiagnosticSeverity.Warning }
+            : d).ToList();
 
     private static EquatableArray<DiagnosticInfo> Distinct(List<DiagnosticInfo> diagnostics)
         => diagnostics.Distinct().ToEquatableArray();
