@@ -79,7 +79,7 @@ public sealed class RedisDuplicateStoreTests
             s =>
             {
                 s.AddStackExchangeRedisCache(o => o.Configuration = Redis);
-                s.AddCpaasWebhooks(o => o.DuplicateWindow = TimeSpan.FromHours(1)).UseDistributedCacheDuplicateStore(_prefix);
+                s.AddCpaasWebhooks(WebhookApp.Secured(o => o.DuplicateWindow = TimeSpan.FromHours(1))).UseDistributedCacheDuplicateStore(_prefix);
             },
             app => app.MapCpaasWebhook(WebhookApp.Path, (_, _) =>
             {
@@ -93,7 +93,7 @@ public sealed class RedisDuplicateStoreTests
             }));
 
     /// <summary>Fails (never skips) with how to start Redis when nothing answers PING on 127.0.0.1:6379.</summary>
-    private static async Task RequireRedisAsync()
+    internal static async Task RequireRedisAsync()
     {
         string? problem;
         try
