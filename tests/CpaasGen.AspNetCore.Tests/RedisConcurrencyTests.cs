@@ -95,8 +95,7 @@ public sealed class RedisConcurrencyTests(ITestOutputHelper output)
         => WebhookApp.StartAsync(
             s =>
             {
-                s.AddStackExchangeRedisCache(o => o.Configuration = "127.0.0.1:6379");
-                s.AddCpaasWebhooks(WebhookApp.Secured(o => o.DuplicateWindow = TimeSpan.FromMinutes(10))).UseDistributedCacheDuplicateStore(_prefix);
+                s.AddCpaasWebhooks(WebhookApp.Secured(o => o.DuplicateWindow = TimeSpan.FromMinutes(10))).UseRedisDuplicateStore("127.0.0.1:6379", _prefix);
             },
             app => app.MapCpaasWebhook(WebhookApp.Path, async (n, _) =>
             {

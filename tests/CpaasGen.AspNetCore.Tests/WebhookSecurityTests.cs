@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class WebhookSecurityTests
     }
 
     [Theory]
-    [InlineData("short")]
+    [InlineData("sh0rt!")]
     [InlineData("                    ")]
     [InlineData(" leading-space-secret-0123")]
     public async Task AWeakOrBlankSecretIsRefusedAtStartUp(string secret)
@@ -35,7 +36,10 @@ public sealed class WebhookSecurityTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => WebhookApp.StartAsync(s => s.AddCpaasWebhooks(o => o.SharedSecret = secret), MapInbound));
 
         Assert.Contains("SharedSecret", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(secret.Trim(), ex.Message.Replace("SharedSecret", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        if (secret.Trim().Length > 0)
+        {
+            Assert.DoesNotContain(secret.Trim(), ex.Message, StringComparison.Ordinal); // the message never repeats the secret
+        }
     }
 
     [Fact]
@@ -131,6 +135,69 @@ public sealed class WebhookSecurityTests
         Assert.Contains("Microsoft.AspNetCore", warning.Message, StringComparison.Ordinal);
         Assert.Contains("Warning", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(WebhookApp.Secret, warning.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowUnauthenticatedAcceptsCallsWithoutASecretAndWarnsAtStartUp()
+    {
+        var calls = 0;
+        await using var app = await WebhookApp.StartAsync(
+            s => s.AddCpaasWebhooks().AllowUnauthenticated(),
+            a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(_ => Interlocked.Increment(ref calls))));
+
+        using var response = await app.PostAsync(Fixture.Read("notification-inbound.json"), authenticate: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, calls);
+        var warning = Assert.Single(app.Logs.In("Cpaas"), e => e.Level == LogLevel.Warning);
+        Assert.Contains("unauthenticated", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("SharedSecret", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithASecretSetAllowUnauthenticatedStillRequiresIt()
+    {
+        await using var app = await WebhookApp.StartAsync(s => s.AddCpaasWebhooks(WebhookApp.Secured()).AllowUnauthenticated(), MapInbound);
+
+        using var response = await app.PostAsync(Fixture.Read("notification-inbound.json"), authenticate: false);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSecretAndTheOtherOptionsBindFromConfiguration()
+    {
+        var calls = 0;
+        await using var app = await WebhookApp.StartAsync(
+            s => { },
+            a => { },
+            logging: null,
+            configuration: new Dictionary<string, string?>
+            {
+                ["CpaasWebhooks:SharedSecret"] = "bound-from-configuration-42",
+                ["CpaasWebhooks:MaxNotificationIdLength"] = "40",
+                ["CpaasWebhooks:DuplicateWindow"] = "01:00:00",
+            },
+            configureBuilder: b =>
+            {
+                b.Services.AddCpaasWebhooks(b.Configuration.GetSection("CpaasWebhooks"));
+            },
+            mapAfterBuild: a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(_ => Interlocked.Increment(ref calls))));
+
+        var options = app.App.Services.GetRequiredService<IOptions<CpaasWebhookOptions>>().Value;
+        Assert.Equal(40, options.MaxNotificationIdLength);
+        Assert.Equal(TimeSpan.FromHours(1), options.DuplicateWindow);
+        using var response = await app.PostAsync(Fixture.Read("notification-inbound.json"), "?token=bound-from-configuration-42");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task TheRedisStoreWithoutAConnectionFailsAtStartUpNamingTheFix()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookApp.StartAsync(s => s.AddCpaasWebhooks(WebhookApp.Secured()).UseRedisDuplicateStore(), MapInbound));
+
+        Assert.Contains("IConnectionMultiplexer", ex.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Settings(string? aspNetCoreLevel)

@@ -51,7 +51,13 @@ internal sealed class WebhookApp : IAsyncDisposable
     public static Task<WebhookApp> StartAsync(Action<IServiceCollection>? services, Action<WebApplication> map)
         => StartAsync(services, map, logging: null);
 
-    public static async Task<WebhookApp> StartAsync(Action<IServiceCollection>? services, Action<WebApplication> map, Action<ILoggingBuilder>? logging, IEnumerable<KeyValuePair<string, string?>>? configuration = null)
+    public static async Task<WebhookApp> StartAsync(
+        Action<IServiceCollection>? services,
+        Action<WebApplication> map,
+        Action<ILoggingBuilder>? logging,
+        IEnumerable<KeyValuePair<string, string?>>? configuration = null,
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        Action<WebApplication>? mapAfterBuild = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (configuration is not null)
@@ -66,8 +72,10 @@ internal sealed class WebhookApp : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         logging?.Invoke(builder.Logging);
         services?.Invoke(builder.Services);
+        configureBuilder?.Invoke(builder);
         var app = builder.Build();
         map(app);
+        mapAfterBuild?.Invoke(app);
         await app.StartAsync();
 
         // The port Kestrel actually bound (UseUrls asked for port 0).

@@ -1,0 +1,80 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Cpaas.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Chooses where duplicate notification ids are remembered, and whether unauthenticated calls are accepted.</summary>
+public sealed class CpaasWebhookBuilder
+{
+    internal CpaasWebhookBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Accepts calls without a shared secret when <see cref="CpaasWebhookOptions.SharedSecret"/> is not set (with a
+    /// secret set, it is still required). Only for a webhook nobody else can reach: anyone who can reach the URL can
+    /// deliver forged notifications with any sender. A warning is logged when the app starts.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder AllowUnauthenticated()
+    {
+        Services.Configure<CpaasWebhookOptions>(o => o.AllowUnauthenticated = true);
+        return this;
+    }
+
+    /// <summary>Remembers notification ids in this process's memory (the default), with a size cap.</summary>
+    /// <param name="configure">Sets the cap.</param>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder UseInMemoryDuplicateStore(Action<InMemoryDuplicateStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new InMemoryDuplicateStoreOptions();
+        configure(options);
+        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore>(sp => new InMemoryCpaasDuplicateStore(options, sp.GetService<TimeProvider>(), sp.GetService<IMeterFactory>())));
+        return this;
+    }
+
+    /// <summary>
+    /// Remembers notification ids in Redis, shared by every instance of the app (atomic claims: see
+    /// <see cref="RedisCpaasDuplicateStore"/>), on the <see cref="IConnectionMultiplexer"/> registered in the services
+    /// (<c>services.AddSingleton&lt;IConnectionMultiplexer&gt;(ConnectionMultiplexer.Connect("…"))</c>). The app does
+    /// not start without one.
+    /// </summary>
+    /// <param name="keyPrefix">The key prefix.</param>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder UseRedisDuplicateStore(string keyPrefix = RedisCpaasDuplicateStore.DefaultKeyPrefix)
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore>(sp => new RedisCpaasDuplicateStore(
+            sp.GetService<IConnectionMultiplexer>() ?? throw new InvalidOperationException(
+                "UseRedisDuplicateStore() needs an IConnectionMultiplexer in the services: add services.AddSingleton<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(\"<redis configuration>\")), or call UseRedisDuplicateStore(configuration, keyPrefix)."),
+            keyPrefix)));
+        return this;
+    }
+
+    /// <summary>Remembers notification ids in Redis, connecting with <paramref name="configuration"/> (StackExchange.Redis syntax, e.g. <c>redis:6379,password=…</c>) when the app starts.</summary>
+    /// <param name="configuration">The Redis configuration string.</param>
+    /// <param name="keyPrefix">The key prefix.</param>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder UseRedisDuplicateStore(string configuration, string keyPrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        Services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        return UseRedisDuplicateStore(keyPrefix);
+    }
+
+    /// <summary>Uses a custom store (it must keep the contract described on <see cref="ICpaasDuplicateStore"/>: an atomic claim).</summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder UseDuplicateStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, ICpaasDuplicateStore
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore, TStore>());
+        return this;
+    }
+}
