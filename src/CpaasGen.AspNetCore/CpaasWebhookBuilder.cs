@@ -42,30 +42,32 @@ public sealed class CpaasWebhookBuilder
 
     /// <summary>
     /// Remembers notification ids in Redis, shared by every instance of the app (atomic claims: see
-    /// <see cref="RedisCpaasDuplicateStore"/>), on the <see cref="IConnectionMultiplexer"/> registered in the services
-    /// (<c>services.AddSingleton&lt;IConnectionMultiplexer&gt;(ConnectionMultiplexer.Connect("…"))</c>). The app does
-    /// not start without one.
+    /// <see cref="RedisCpaasDuplicateStore"/>), connecting with <paramref name="configuration"/> (StackExchange.Redis
+    /// syntax, e.g. <c>redis:6379,password=…,ssl=true</c>) when the app starts: an unreachable Redis stops the start.
     /// </summary>
-    /// <param name="keyPrefix">The key prefix.</param>
-    /// <returns>This builder.</returns>
-    public CpaasWebhookBuilder UseRedisDuplicateStore(string keyPrefix = RedisCpaasDuplicateStore.DefaultKeyPrefix)
-    {
-        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore>(sp => new RedisCpaasDuplicateStore(
-            sp.GetService<IConnectionMultiplexer>() ?? throw new InvalidOperationException(
-                "UseRedisDuplicateStore() needs an IConnectionMultiplexer in the services: add services.AddSingleton<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(\"<redis configuration>\")), or call UseRedisDuplicateStore(configuration, keyPrefix)."),
-            keyPrefix)));
-        return this;
-    }
-
-    /// <summary>Remembers notification ids in Redis, connecting with <paramref name="configuration"/> (StackExchange.Redis syntax, e.g. <c>redis:6379,password=…</c>) when the app starts.</summary>
     /// <param name="configuration">The Redis configuration string.</param>
-    /// <param name="keyPrefix">The key prefix.</param>
+    /// <param name="keyPrefix">The key prefix. Default <see cref="RedisCpaasDuplicateStore.DefaultKeyPrefix"/>.</param>
     /// <returns>This builder.</returns>
-    public CpaasWebhookBuilder UseRedisDuplicateStore(string configuration, string keyPrefix)
+    public CpaasWebhookBuilder UseRedisDuplicateStore(string configuration, string keyPrefix = RedisCpaasDuplicateStore.DefaultKeyPrefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
-        Services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
-        return UseRedisDuplicateStore(keyPrefix);
+        Services.TryAddSingleton(_ => new RedisDuplicateStoreConnection(configuration));
+        return UseRedisDuplicateStore(sp => sp.GetRequiredService<RedisDuplicateStoreConnection>().Multiplexer, keyPrefix);
+    }
+
+    /// <summary>
+    /// Remembers notification ids in Redis on a connection the app already has, e.g.
+    /// <c>UseRedisDuplicateStore(sp =&gt; sp.GetRequiredService&lt;IConnectionMultiplexer&gt;())</c> (the app owns and disposes it).
+    /// </summary>
+    /// <param name="connection">Returns the connection; called once, when the app starts.</param>
+    /// <param name="keyPrefix">The key prefix. Default <see cref="RedisCpaasDuplicateStore.DefaultKeyPrefix"/>.</param>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder UseRedisDuplicateStore(Func<IServiceProvider, IConnectionMultiplexer> connection, string keyPrefix = RedisCpaasDuplicateStore.DefaultKeyPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore>(sp => new RedisCpaasDuplicateStore(connection(sp), keyPrefix)));
+        return this;
     }
 
     /// <summary>Uses a custom store (it must keep the contract described on <see cref="ICpaasDuplicateStore"/>: an atomic claim).</summary>
@@ -76,5 +78,21 @@ public sealed class CpaasWebhookBuilder
     {
         Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore, TStore>());
         return this;
+    }
+}
+
+/// <summary>The connection <c>UseRedisDuplicateStore(configuration)</c> opens (at start-up) and the container disposes.</summary>
+internal sealed class RedisDuplicateStoreConnection(string configuration) : IDisposable
+{
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => ConnectionMultiplexer.Connect(configuration));
+
+    public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated)
+        {
+            _multiplexer.Value.Dispose();
+        }
     }
 }

@@ -195,9 +195,17 @@ public sealed class WebhookSecurityTests
     [Fact]
     public async Task TheRedisStoreWithoutAConnectionFailsAtStartUpNamingTheFix()
     {
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookApp.StartAsync(s => s.AddCpaasWebhooks(WebhookApp.Secured()).UseRedisDuplicateStore(), MapInbound));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookApp.StartAsync(s => s.AddCpaasWebhooks(WebhookApp.Secured()).UseRedisDuplicateStore(sp => sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()), MapInbound));
 
         Assert.Contains("IConnectionMultiplexer", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreachableRedisStopsTheStartNotTheFirstNotification()
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => WebhookApp.StartAsync(s => s.AddCpaasWebhooks(WebhookApp.Secured()).UseRedisDuplicateStore("127.0.0.1:1,connectTimeout=500,connectRetry=0"), MapInbound));
+
+        Assert.IsType<StackExchange.Redis.RedisConnectionException>(ex);
     }
 
     private static Dictionary<string, string?> Settings(string? aspNetCoreLevel)
