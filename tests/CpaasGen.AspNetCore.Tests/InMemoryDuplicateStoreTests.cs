@@ -148,6 +148,28 @@ public sealed class InMemoryDuplicateStoreTests(ITestOutputHelper output)
         Assert.True(after - before < 16_000_000, $"the heap grew by {(after - before) / 1e6:F1} MB for 4,000 ids of {maxId} characters");
     }
 
+    /// <summary>The worst a flood of valid ids can do: 150,000 distinct ids of the longest length, against the default cap.</summary>
+    [Fact]
+    public async Task AtTheDefaultCapTheStoreHoldsItsBoundAndEvictsTheRest()
+    {
+        var maxId = new CpaasWebhookOptions().MaxNotificationIdLength;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var store = new InMemoryCpaasDuplicateStore();
+        for (var i = 0; i < 150_000; i++)
+        {
+            var id = i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + new string('z', maxId - 8);
+            await store.TryClaimAsync(id, Lease, default);
+            await store.CompleteAsync(id, Window, default);
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"ATTACK cap: 150,000 distinct {maxId}-char ids into the default store → {store.Count:N0} kept, {store.Evictions:N0} evicted; heap {before / 1e6:F1} MB → {after / 1e6:F1} MB");
+        Assert.Equal(new InMemoryDuplicateStoreOptions().MaxEntries, store.Count);
+        Assert.Equal(150_000 - store.Count, store.Evictions);
+        Assert.True(after - before < 100_000_000, $"{(after - before) / 1e6:F1} MB at the cap");
+        GC.KeepAlive(store);
+    }
+
     private static async Task<string> AttackAsync(WebhookApp app, int requests, Func<int, string> body)
     {
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
