@@ -2,18 +2,40 @@
 # Consume the SDK as users do: pack → restore from a local feed → build → run.
 #  - the packages contain what they should (README, XML docs, symbols package, only runtime dependencies);
 #  - samples/ConsumerSample runs against CpaasGen.Testing's mock server;
-#  - samples/WebhookSample (five lines of ASP.NET Core setup) sends and receives through a local emulator;
+#  - samples/WebhookSample (six lines of ASP.NET Core setup, webhook secret from configuration) sends and receives
+#    through a local emulator, and refuses a webhook call without the secret;
 #  - samples/AotSample is published with PublishAot=true (zero trim/AOT warnings) and the native binary runs.
+# Every process it starts is recorded by its real PID (the servers are exec'd, never wrapped in a subshell) and stopped
+# at the end; the script fails if any of them, or any process they started, is still alive after that.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 feed="$root/artifacts/feed"
 work="$(mktemp -d)"
 pids=()
+descendants() { # pid → the pid and every process below it
+  local pid=$1 child
+  echo "$pid"
+  for child in $(pgrep -P "$pid" 2>/dev/null || true); do descendants "$child"; done
+}
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  local status=$? all=() pid alive=()
+  for pid in "${pids[@]}"; do all+=($(descendants "$pid")); done
+  for pid in "${all[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 40); do # up to 10 s for a graceful stop
+    alive=()
+    for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    [ ${#alive[@]} -eq 0 ] && break
+    sleep 0.25
+  done
+  if [ ${#alive[@]} -gt 0 ]; then
+    echo "samples: FAILED to stop what this script started; still alive after SIGTERM:"
+    for pid in "${alive[@]}"; do echo "  $(ps -o pid=,etime=,args= -p "$pid" 2>/dev/null || echo "$pid")"; kill -KILL "$pid" 2>/dev/null || true; done
+    status=1
+  fi
   wait 2>/dev/null || true
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' build/Version.props)
@@ -57,13 +79,16 @@ emu_port=$(free_port)
 dotnet "$cli" emulator --port "$emu_port" > "$work/emulator.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$emu_port/emulator" 30
-export CPAAS_BASE_URL="http://127.0.0.1:$emu_port"
+# The CLI sends credentials only when given: these are the ones `cpaas emulator` prints.
+export CPAAS_BASE_URL="http://127.0.0.1:$emu_port" CPAAS_CLIENT_ID=PRIV-emulator CPAAS_CLIENT_SECRET=emulator-secret
 
-echo "samples: WebhookSample (five-line ASP.NET Core app) against the emulator"
+echo "samples: WebhookSample (six-line ASP.NET Core app, secret from configuration) against the emulator"
 dotnet build -c Release samples/WebhookSample -nologo -v:q > "$work/webhook-build.log" 2>&1 || { tail -20 "$work/webhook-build.log"; exit 1; }
 app_port=$(free_port)
-(cd samples/WebhookSample && ASPNETCORE_URLS="http://127.0.0.1:$app_port" Cpaas__BaseUrl="$CPAAS_BASE_URL" \
-  Cpaas__ClientId=PRIV-emulator Cpaas__ClientSecret=emulator-secret \
+hook_secret="ci-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# exec: the recorded PID is dotnet's own, not a subshell's that the cleanup would kill while dotnet lives on.
+(cd samples/WebhookSample && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" Cpaas__BaseUrl="$CPAAS_BASE_URL" \
+  Cpaas__ClientId="$CPAAS_CLIENT_ID" Cpaas__ClientSecret="$CPAAS_CLIENT_SECRET" CpaasWebhooks__SharedSecret="$hook_secret" \
   dotnet bin/Release/net10.0/WebhookSample.dll > "$work/webhook.log" 2>&1) &
 pids+=($!)
 # Up when it answers anything (GET on the webhook is a 405).
@@ -73,12 +98,19 @@ done
 sent=$(curl -fsS -X POST "http://127.0.0.1:$app_port/send" -H 'Content-Type: application/json' -d '{"to":"+16131234567","text":"hi :)"}')
 echo "  POST /send → $sent"
 grep -q '"from":"+1' <<<"$sent" || { echo "samples: /send did not return the real sender"; cat "$work/webhook.log"; exit 1; }
-dotnet "$cli" sms subscribe --webhook "http://127.0.0.1:$app_port/inbound-sms/webhook" | sed 's/^/  /'
+forged=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$app_port/inbound-sms/webhook" -H 'Content-Type: application/json' \
+  -d '{"inboundSMSMessageNotification":{"inboundSMSMessage":{"message":"forged"},"id":"forged-1"}}')
+echo "  POST /inbound-sms/webhook without the secret → $forged"
+[ "$forged" = "401" ] || { echo "samples: the webhook accepted a call without the shared secret"; exit 1; }
+subscribed=$(dotnet "$cli" sms subscribe --webhook "http://127.0.0.1:$app_port/inbound-sms/webhook?token=$hook_secret")
+sed 's/^/  /' <<<"$subscribed"
+if grep -qF "$hook_secret" <<<"$subscribed"; then echo "samples: cpaas sms subscribe printed the webhook secret"; exit 1; fi
 curl -fsS -X POST "$CPAAS_BASE_URL/emulator/inbound" -H 'Content-Type: application/json' \
   -d '{"from":"+16131234567","to":"+16135550100","message":"hello webhook sample"}' > /dev/null
 for _ in $(seq 1 40); do grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" && break; sleep 0.25; done
 grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" || { echo "samples: the inbound SMS did not reach the sample's webhook"; cat "$work/webhook.log"; exit 1; }
 echo "  the webhook printed: $(grep -m1 'SMS from' "$work/webhook.log")"
+if grep -qF "$hook_secret" "$work/webhook.log"; then echo "samples: the webhook secret was written to the app's log"; exit 1; fi
 
 echo "samples: AotSample (PublishAot=true, zero trim/AOT warnings, run the native binary)"
 if ! dotnet publish samples/AotSample -c Release -r linux-x64 -o "$work/aot" -nologo > "$work/aot.log" 2>&1; then

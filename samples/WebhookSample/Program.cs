@@ -1,9 +1,11 @@
-// An ASP.NET Core app that sends and receives SMS with five lines of setup.
+// An ASP.NET Core app that sends and receives SMS with six lines of setup.
+// The webhook's shared secret comes from configuration: user-secrets or CpaasWebhooks__SharedSecret (never appsettings.json).
 using Cpaas;
 
 // begin-snippet: aspnetcore
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCpaasClient(builder.Configuration.GetSection("Cpaas"));   // appsettings.json "Cpaas" section
+builder.Services.AddCpaasClient(builder.Configuration.GetSection("Cpaas"));             // appsettings.json "Cpaas" section
+builder.Services.AddCpaasWebhooks(builder.Configuration.GetSection("CpaasWebhooks"));   // CpaasWebhooks:SharedSecret required
 var app = builder.Build();
 app.MapCpaasWebhook("/inbound-sms/webhook", handlers => handlers
     .OnInbound(sms => Console.WriteLine($"SMS from {sms.SenderAddress}: {sms.Message}")));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,30 +7,43 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Cpaas.AspNetCore;
 
-/// <summary>The request pipeline of one mapped webhook: secret check, bounded read, parse, de-duplication, dispatch.</summary>
+/// <summary>
+/// The request pipeline of one mapped webhook: secret check, Content-Type, bounded read, parse, id checks, handler
+/// lookup, de-duplication, dispatch.
+/// </summary>
 internal sealed partial class CpaasWebhookEndpoint
 {
+    internal const string LogCategory = "Cpaas.AspNetCore.Webhook";
+
+    /// <summary>Kinds already reported as unhandled by this endpoint (known kinds, and one bucket for all unknown ones).</summary>
+    private readonly ConcurrentDictionary<string, bool> _reportedUnhandled = new(StringComparer.Ordinal);
     private readonly CpaasWebhookHandlers _handlers;
-    private readonly InMemoryCpaasDuplicateStore _fallbackStore = new();
 
     public CpaasWebhookEndpoint(CpaasWebhookHandlers handlers) => _handlers = handlers;
 
     public async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var options = services.GetService<IOptions<CpaasWebhookOptions>>()?.Value ?? new CpaasWebhookOptions();
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Cpaas.AspNetCore.Webhook") ?? NullLogger.Instance;
+        var options = services.GetRequiredService<IOptions<CpaasWebhookOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         var ct = context.RequestAborted;
 
         if (options.SharedSecret is { Length: > 0 } secret && !HasSecret(context.Request, options, secret))
         {
             LogRejected(logger, "missing or wrong shared secret");
             await Problem(context, StatusCodes.Status401Unauthorized, "Unauthorized", "The webhook call did not carry the shared secret.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsJsonOrAbsent(context.Request.ContentType))
+        {
+            LogRejected(logger, "unsupported Content-Type");
+            await Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "A notification is JSON: send it as application/json (UTF-8), or without a Content-Type.").ConfigureAwait(false);
             return;
         }
 
@@ -62,8 +76,24 @@ internal sealed partial class CpaasWebhookEndpoint
             return;
         }
 
-        var store = services.GetService<ICpaasDuplicateStore>() ?? _fallbackStore;
-        var id = notification.NotificationId;
+        // An empty id is no id: it must never make a different notification look like a duplicate.
+        var id = string.IsNullOrWhiteSpace(notification.NotificationId) ? null : notification.NotificationId;
+        if (id is not null && id.Length > options.MaxNotificationIdLength)
+        {
+            LogRejected(logger, "notification id of " + id.Length + " characters");
+            await Problem(context, StatusCodes.Status400BadRequest, "Malformed notification", "The notification id has " + id.Length + " characters; at most " + options.MaxNotificationIdLength + " are accepted.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!_handlers.Handles(notification))
+        {
+            // Acknowledged (Kandy must not redeliver what nobody handles), but visible: a missing OnOutbound/OnEvent… shows.
+            ReportUnhandled(services, logger, notification);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var store = services.GetRequiredService<ICpaasDuplicateStore>();
         if (id is not null)
         {
             CpaasClaim claim;
@@ -130,6 +160,64 @@ internal sealed partial class CpaasWebhookEndpoint
 
         LogHandled(logger, notification.Type, id);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>No Content-Type (Kandy's own is not documented: the body decides), or JSON in UTF-8 (application/json, application/*+json).</summary>
+    internal static bool IsJsonOrAbsent(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+
+        var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = media.Charset.Value;
+        return json && (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private void ReportUnhandled(IServiceProvider services, ILogger logger, CpaasNotification notification)
+    {
+        var known = notification is not UnknownNotification;
+        var kind = known ? notification.Type : "unknown";
+        services.GetRequiredService<CpaasWebhookMetrics>().Unhandled(kind);
+        if (_reportedUnhandled.TryAdd(kind, true))
+        {
+            var registration = notification switch
+            {
+                InboundSmsNotification => "OnInbound",
+                OutboundSmsNotification => "OnOutbound",
+                SmsSubscriptionCancellationNotification => "OnSubscriptionCancellation",
+                SmsEventNotification => "OnEvent",
+                UnknownNotification => "OnUnknown",
+                _ => "OnAny",
+            };
+
+            // An unknown kind's name comes from the caller: logged shortened and without control characters.
+            LogUnhandled(logger, known ? kind : "unknown (first seen: " + Printable(notification.Type) + ")", registration);
+        }
+    }
+
+    private static string Printable(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, 64));
+        foreach (var c in text)
+        {
+            if (builder.Length == 64)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
     }
 
     private static async Task ReleaseQuietlyAsync(ICpaasDuplicateStore store, string? id, ILogger logger)
@@ -241,6 +329,9 @@ internal sealed partial class CpaasWebhookEndpoint
 
     [LoggerMessage(6, LogLevel.Error, "Webhook duplicate store failed for a {Kind} notification {NotificationId}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string kind, string notificationId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Webhook received a {Kind} notification but no handler is registered for it; it is acknowledged and dropped (register {Registration}). Logged once per kind; counted by cpaas.webhook.notifications.unhandled.")]
+    private static partial void LogUnhandled(ILogger logger, string kind, string registration);
 
     [LoggerMessage(4, LogLevel.Error, "Webhook handler failed for a {Kind} notification {NotificationId}; answering 500 so it is delivered again")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind, string? notificationId);

@@ -5,17 +5,22 @@ using Cpaas;
 using Cpaas.AspNetCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Caching.Distributed;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
+/// <c>services.AddCpaasWebhooks(configuration.GetSection("CpaasWebhooks"))</c> then
 /// <c>app.MapCpaasWebhook("/inbound-sms/webhook", handlers => handlers.OnInbound(sms => …))</c>: a POST endpoint that
-/// parses Kandy notifications with <see cref="Notification.Parse(System.ReadOnlySpan{byte})"/>, answers 400 with a
-/// problem-details body for malformed payloads, 401 for calls without the optional shared secret, acknowledges
-/// duplicate deliveries without handling them twice, and answers 500 when a handler throws (so Kandy retries).
+/// requires the shared secret (401 without it), takes JSON only (415 otherwise), parses Kandy notifications with
+/// <see cref="Notification.Parse(System.ReadOnlySpan{byte})"/>, answers 400 with a problem-details body for malformed
+/// payloads, acknowledges duplicate deliveries without handling them twice, and answers 500 when a handler throws
+/// (so Kandy retries).
 /// </summary>
 public static class CpaasWebhookExtensions
 {
@@ -53,10 +58,15 @@ public static class CpaasWebhookExtensions
         where THandler : CpaasWebhookHandler
         => Map(endpoints, pattern, CpaasWebhookHandlers.FromHandler(context => ActivatorUtilities.GetServiceOrCreateInstance<THandler>(context.RequestServices)));
 
-    /// <summary>Configures the webhook endpoints (shared secret, duplicate window, body limit).</summary>
+    /// <summary>
+    /// Registers the webhook services and options (shared secret, duplicate window, limits), validated when the app
+    /// starts: without a <see cref="CpaasWebhookOptions.SharedSecret"/> the app does not start, unless
+    /// <see cref="CpaasWebhookBuilder.AllowUnauthenticated"/> is called. Duplicates are remembered in memory unless the
+    /// returned builder chooses another store.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>A builder to choose the duplicate store.</returns>
+    /// <returns>A builder to choose the duplicate store or opt out of authentication.</returns>
     public static CpaasWebhookBuilder AddCpaasWebhooks(this IServiceCollection services, Action<CpaasWebhookOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -66,43 +76,59 @@ public static class CpaasWebhookExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.DuplicateWindow > TimeSpan.Zero && o.HandlerLease > TimeSpan.Zero && o.MaxBodyBytes > 0 && !string.IsNullOrEmpty(o.SecretHeader) && !string.IsNullOrEmpty(o.SecretQueryParameter), "CpaasWebhookOptions: DuplicateWindow, HandlerLease and MaxBodyBytes must be positive and SecretHeader/SecretQueryParameter non-empty.")
-            .ValidateOnStart();
-        services.TryAddSingleton<ICpaasDuplicateStore>(_ => new InMemoryCpaasDuplicateStore());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CpaasWebhookOptions>, CpaasWebhookOptionsValidator>());
+        options.ValidateOnStart();
+        services.TryAddSingleton<CpaasWebhookMarker>();
+        services.TryAddSingleton<CpaasWebhookMetrics>();
+        services.TryAddSingleton<ICpaasDuplicateStore>(sp => new InMemoryCpaasDuplicateStore(null, sp.GetService<TimeProvider>(), sp.GetService<IMeterFactory>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CpaasWebhookStartup>());
         return new CpaasWebhookBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers the webhook services with options bound from <paramref name="configuration"/> (e.g. the
+    /// <c>CpaasWebhooks</c> section: <c>SharedSecret</c>, <c>DuplicateWindow</c>, …), then <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section to bind; keep <c>SharedSecret</c> in user-secrets or the environment (<c>CpaasWebhooks__SharedSecret</c>).</param>
+    /// <param name="configure">Sets more options after binding.</param>
+    /// <returns>A builder to choose the duplicate store or opt out of authentication.</returns>
+    public static CpaasWebhookBuilder AddCpaasWebhooks(this IServiceCollection services, IConfiguration configuration, Action<CpaasWebhookOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddCpaasWebhooks(configure: null);
+        services.AddOptions<CpaasWebhookOptions>().Bind(configuration);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return builder;
     }
 
     private static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, string pattern, CpaasWebhookHandlers handlers)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        // The MapHealthChecks convention: the services must be there when the endpoint is mapped, never a silent fallback.
+        if (endpoints.ServiceProvider.GetService<CpaasWebhookMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "Unable to find the Kandy webhook services. Add them by calling 'builder.Services.AddCpaasWebhooks(builder.Configuration.GetSection(\"CpaasWebhooks\"))' "
+                + "(with CpaasWebhooks:SharedSecret set) before 'app.MapCpaasWebhook(…)'.");
+        }
+
         var endpoint = new CpaasWebhookEndpoint(handlers);
         return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync).WithDisplayName("Kandy CPaaS webhook " + pattern);
     }
 }
 
-/// <summary>Chooses where duplicate notification ids are remembered.</summary>
-public sealed class CpaasWebhookBuilder
+/// <summary>Present when AddCpaasWebhooks ran (MapCpaasWebhook checks for it).</summary>
+internal sealed class CpaasWebhookMarker;
+
+/// <summary>Start-up validation of <see cref="CpaasWebhookOptions"/> with the problem and its fix in the message.</summary>
+internal sealed class CpaasWebhookOptionsValidator : IValidateOptions<CpaasWebhookOptions>
 {
-    internal CpaasWebhookBuilder(IServiceCollection services) => Services = services;
-
-    /// <summary>The services.</summary>
-    public IServiceCollection Services { get; }
-
-    /// <summary>Remembers notification ids in the registered <see cref="IDistributedCache"/> (Redis, SQL Server…), for apps running several instances.</summary>
-    /// <param name="keyPrefix">The cache key prefix.</param>
-    /// <returns>This builder.</returns>
-    public CpaasWebhookBuilder UseDistributedCacheDuplicateStore(string keyPrefix = "cpaas:webhook:")
-    {
-        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore>(sp => new DistributedCacheCpaasDuplicateStore(sp.GetRequiredService<IDistributedCache>(), keyPrefix)));
-        return this;
-    }
-
-    /// <summary>Uses a custom store.</summary>
-    /// <typeparam name="TStore">The store type.</typeparam>
-    /// <returns>This builder.</returns>
-    public CpaasWebhookBuilder UseDuplicateStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
-        where TStore : class, ICpaasDuplicateStore
-    {
-        Services.Replace(ServiceDescriptor.Singleton<ICpaasDuplicateStore, TStore>());
-        return this;
-    }
+    public ValidateOptionsResult Validate(string? name, CpaasWebhookOptions options)
+        => options.Validate() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cpaas.AspNetCore;
 
-/// <summary>Typed handlers, one per notification kind, for <c>MapCpaasWebhook(pattern, handlers => …)</c>. A kind without a handler is acknowledged and ignored.</summary>
+/// <summary>
+/// Typed handlers, one per notification kind, for <c>MapCpaasWebhook(pattern, handlers => …)</c>. A kind without a
+/// handler is acknowledged (200) and dropped, with a warning logged once per kind and the
+/// <c>cpaas.webhook.notifications.unhandled</c> metric, so a missing <c>OnOutbound</c> or <c>OnSubscriptionCancellation</c> shows.
+/// </summary>
 public sealed class CpaasWebhookHandlers
 {
     internal Func<InboundSmsNotification, HttpContext, Task>? Inbound { get; private set; }
@@ -76,6 +80,17 @@ public sealed class CpaasWebhookHandlers
         Unknown ??= handler;
         return this;
     }
+
+    /// <summary>Whether a handler is registered for the notification's kind.</summary>
+    internal bool Handles(CpaasNotification notification) => notification switch
+    {
+        InboundSmsNotification => Inbound is not null,
+        OutboundSmsNotification => Outbound is not null,
+        SmsSubscriptionCancellationNotification => SubscriptionCancellation is not null,
+        SmsEventNotification => Event is not null,
+        UnknownNotification => Unknown is not null,
+        _ => false,
+    };
 
     internal Task DispatchAsync(CpaasNotification notification, HttpContext context) => notification switch
     {

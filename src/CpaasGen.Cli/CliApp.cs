@@ -22,12 +22,12 @@ internal sealed class CliApp
         Out = output;
         Err = error;
         Environment = environment ?? System.Environment.GetEnvironmentVariable;
-        BaseUrl = new Option<string?>("--base-url") { Description = "Kandy CPaaS base URL (env CPAAS_BASE_URL). Without credentials the embedded emulator is used.", Recursive = true };
+        BaseUrl = new Option<string?>("--base-url") { Description = "Kandy CPaaS base URL (env CPAAS_BASE_URL); needs credentials. With no base URL and no credentials, an embedded emulator is used.", Recursive = true };
         ClientId = new Option<string?>("--client-id") { Description = "Private project key or account client id (env CPAAS_CLIENT_ID).", Recursive = true };
         ClientSecret = new Option<string?>("--client-secret") { Description = "Private project secret (env CPAAS_CLIENT_SECRET).", Recursive = true };
         Email = new Option<string?>("--email") { Description = "Account email, with --password (env CPAAS_EMAIL).", Recursive = true };
         Password = new Option<string?>("--password") { Description = "Account password (env CPAAS_PASSWORD).", Recursive = true };
-        Json = new Option<bool>("--json") { Description = "Print JSON instead of text.", Recursive = true };
+        Json = new Option<bool>("--json") { Description = "Print JSON instead of text: one document on stdout (an {\"error\":…} object on failure; webhook listen: one object per line).", Recursive = true };
     }
 
     public TextWriter Out { get; }
@@ -74,9 +74,15 @@ internal sealed class CliApp
                 errors.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
             }
 
+            if (args.Contains("--json", StringComparer.Ordinal))
+            {
+                WriteJsonError(ExitCodes.Usage, "usage", string.Join(" ", errors), null);
+                return ExitCodes.Usage;
+            }
+
             foreach (var error in errors)
             {
-                await Err.WriteLineAsync("error: " + error).ConfigureAwait(false);
+                await Err.WriteLineAsync("error: " + TerminalText.Escape(error)).ConfigureAwait(false);
             }
 
             await Err.WriteLineAsync("Run 'cpaas --help' for usage.").ConfigureAwait(false);
@@ -95,8 +101,12 @@ internal sealed class CliApp
         return await parse.InvokeAsync(new InvocationConfiguration { Output = Out, Error = Err }, cancel.Token).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a command body, mapping failures to one line on stderr and an exit code (no stack traces).</summary>
-    public async Task<int> GuardAsync(Func<Task<int>> body)
+    /// <summary>
+    /// Runs a command body, mapping failures to an exit code and one report (no stack traces): with <c>--json</c>, one
+    /// <c>{"error":{…}}</c> object on stdout (stdout always holds exactly one JSON document, or one per line for
+    /// <c>webhook listen</c>); otherwise one <c>error: …</c> line on stderr.
+    /// </summary>
+    public async Task<int> GuardAsync(ParseResult parse, Func<Task<int>> body)
     {
         try
         {
@@ -105,41 +115,73 @@ internal sealed class CliApp
         catch (CpaasApiException ex) when (ex.Kind == CpaasErrorKind.Transport)
         {
             // Before the authentication check: an unreachable token endpoint is a network problem, not bad credentials.
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Unreachable;
+            return await FailAsync(parse, ExitCodes.Unreachable, "unreachable", ex.Message, ex).ConfigureAwait(false);
         }
         catch (CpaasAuthenticationException ex)
         {
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Authentication;
+            return await FailAsync(parse, ExitCodes.Authentication, "authentication", ex.Message, ex as CpaasApiException).ConfigureAwait(false);
         }
         catch (CpaasApiException ex)
         {
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.ApiError;
+            return await FailAsync(parse, ExitCodes.ApiError, "api", ex.Message, ex).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
             // "… (Parameter 'x')" is for developers; the CLI names its own flags in the message.
             var message = ex.ParamName is null ? ex.Message : ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", string.Empty, StringComparison.Ordinal);
-            await Err.WriteLineAsync("error: " + message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await FailAsync(parse, ExitCodes.Usage, "usage", message, null).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await Err.WriteLineAsync("cancelled").ConfigureAwait(false);
+            if (IsJson(parse))
+            {
+                WriteJsonError(ExitCodes.Cancelled, "cancelled", "cancelled", null);
+            }
+            else
+            {
+                await Err.WriteLineAsync("cancelled").ConfigureAwait(false);
+            }
+
             return ExitCodes.Cancelled;
         }
         catch (CliException ex)
         {
-            await Err.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ex.ExitCode;
+            return await FailAsync(parse, ex.ExitCode, ex.Kind, ex.Message, null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reports a failure (JSON object on stdout, or an escaped line on stderr) and returns its exit code.</summary>
+    public async Task<int> FailAsync(ParseResult parse, int exitCode, string kind, string message, CpaasApiException? api)
+    {
+        if (IsJson(parse))
+        {
+            WriteJsonError(exitCode, kind, message, api);
+        }
+        else
+        {
+            await Err.WriteLineAsync("error: " + TerminalText.Escape(message)).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private void WriteJsonError(int exitCode, string kind, string message, CpaasApiException? api)
+    {
+        var error = new System.Text.Json.Nodes.JsonObject { ["kind"] = kind, ["message"] = message, ["exitCode"] = exitCode };
+        if (api is not null)
+        {
+            error["status"] = api.StatusCode;
+            error["exceptionId"] = api.ExceptionId;
+            error["errorKind"] = api.Kind.ToString();
+        }
+
+        Render.JsonLine(Out, new System.Text.Json.Nodes.JsonObject { ["error"] = error });
     }
 
     /// <summary>
     /// Resolves where to connect: flags, then environment variables; with neither a base URL nor a client id, starts
-    /// the embedded emulator for the command's lifetime.
+    /// the embedded emulator for the command's lifetime. A server the CLI did not start itself gets only the
+    /// credentials the user gave: never the emulator's defaults.
     /// </summary>
     public async Task<Connection> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -150,20 +192,17 @@ internal sealed class CliApp
         var password = parse.GetValue(Password) ?? Environment("CPAAS_PASSWORD");
 
         CpaasEmulator? embedded = null;
-        if (string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(clientId))
+        if (string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(clientId) && string.IsNullOrWhiteSpace(secret) && string.IsNullOrWhiteSpace(email))
         {
             embedded = await CpaasEmulator.StartAsync(new CpaasEmulatorOptions(), cancellationToken).ConfigureAwait(false);
             baseUrl = embedded.BaseUrl.ToString();
             clientId = embedded.Options.ClientId;
             secret = embedded.Options.ClientSecret;
-            await Err.WriteLineAsync("(no credentials given: using an embedded Kandy emulator at " + embedded.BaseUrl + "; it stops with this command, so nothing is kept — run `cpaas emulator` and set CPAAS_BASE_URL to keep state)").ConfigureAwait(false);
+            await Err.WriteLineAsync("(no credentials given: using an embedded Kandy emulator at " + embedded.BaseUrl + "; it stops with this command, so nothing is kept — run `cpaas emulator` and set CPAAS_BASE_URL, CPAAS_CLIENT_ID and CPAAS_CLIENT_SECRET to keep state)").ConfigureAwait(false);
         }
-        else if (!string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(clientId) && string.IsNullOrWhiteSpace(secret) && string.IsNullOrWhiteSpace(email))
+        else
         {
-            // Only a base URL: assume an emulator started with `cpaas emulator` and its default credentials.
-            var defaults = new CpaasEmulatorOptions();
-            clientId = defaults.ClientId;
-            secret = defaults.ClientSecret;
+            RequireCredentials(baseUrl, clientId, secret, email, password);
         }
 
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
@@ -180,13 +219,50 @@ internal sealed class CliApp
                 await embedded.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new CliException(problem.Replace("CpaasClientOptions.", "--", StringComparison.Ordinal), ExitCodes.Usage);
+            throw new CliException(FlagNames(problem), ExitCodes.Usage);
         }
 
         return new Connection(new CpaasClient(options, new HttpClient(), null), embedded);
     }
 
     public bool IsJson(ParseResult parse) => parse.GetValue(Json);
+
+    /// <summary>Checked before anything is sent, in the CLI's own words: which flags (or variables) are missing.</summary>
+    private static void RequireCredentials(string? baseUrl, string? clientId, string? secret, string? email, string? password)
+    {
+        const string Give = "give --client-id with --client-secret, or --client-id with --email and --password (or CPAAS_CLIENT_ID, CPAAS_CLIENT_SECRET, CPAAS_EMAIL, CPAAS_PASSWORD)";
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            throw new CliException("credentials were given without a server: add --base-url (or CPAAS_BASE_URL), e.g. https://oauth-cpaas.att.com, or http://127.0.0.1:7070 for `cpaas emulator`.", ExitCodes.Usage);
+        }
+
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            throw new CliException("--base-url (or CPAAS_BASE_URL) names a server this command did not start, so it sends no default credentials: " + Give + ". For `cpaas emulator`, use the credentials it prints.", ExitCodes.Usage);
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(password))
+        {
+            throw new CliException("--email needs --password (or CPAAS_PASSWORD).", ExitCodes.Usage);
+        }
+
+        if (string.IsNullOrWhiteSpace(secret) && string.IsNullOrWhiteSpace(email))
+        {
+            throw new CliException("--client-id needs --client-secret, or --email with --password (or CPAAS_CLIENT_SECRET, or CPAAS_EMAIL and CPAAS_PASSWORD).", ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>The SDK names its options (<c>CpaasClientOptions.ClientSecret</c>); the user typed flags.</summary>
+    private static string FlagNames(string message)
+        => System.Text.RegularExpressions.Regex.Replace(message, @"CpaasClientOptions\.(\w+)", m => m.Groups[1].Value switch
+        {
+            "BaseUrl" => "--base-url",
+            "ClientId" => "--client-id",
+            "ClientSecret" => "--client-secret",
+            "Email" => "--email",
+            "Password" => "--password",
+            var other => "the " + other + " setting",
+        });
 }
 
 /// <summary>A client and, when no credentials were given, the embedded emulator it talks to.</summary>
@@ -219,4 +295,13 @@ internal sealed class CliException : Exception
         : base(message) => ExitCode = exitCode;
 
     public int ExitCode { get; }
+
+    /// <summary>The <c>kind</c> of the JSON error object.</summary>
+    public string Kind => ExitCode switch
+    {
+        ExitCodes.Usage => "usage",
+        ExitCodes.PortUnavailable => "portUnavailable",
+        ExitCodes.NotDelivered => "notDelivered",
+        _ => "failed",
+    };
 }

@@ -21,6 +21,12 @@ public static class ExitCodes
     /// <summary>The demo or the local webhook receiver failed (a notification did not arrive in time…).</summary>
     public const int Failed = 5;
 
+    /// <summary>The port given with --port is in use or may not be bound.</summary>
+    public const int PortUnavailable = 6;
+
+    /// <summary>The send was accepted, but Kandy reported DeliveryImpossible for at least one destination.</summary>
+    public const int NotDelivered = 7;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

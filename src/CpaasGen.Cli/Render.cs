@@ -12,7 +12,19 @@ internal static class Render
     // Relaxed escaping: '+' in phone numbers stays '+' (the output is read by people and tools, never put into HTML).
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One JSON document, indented (the whole of stdout).</summary>
     public static void Json(TextWriter output, JsonNode node) => output.WriteLine(node.ToJsonString(Indented));
+
+    /// <summary>One JSON object on one line (NDJSON streams, error objects). Control characters are escaped by JSON.</summary>
+    public static void JsonLine(TextWriter output, JsonNode node)
+    {
+        output.WriteLine(node.ToJsonString(Compact));
+        output.Flush();
+    }
+
+    private static string T(string? text) => TerminalText.Escape(text);
 
     public static JsonObject Sent(CreateMessageResult sent, string requestedSender) => new()
     {
@@ -30,11 +42,11 @@ internal static class Render
     public static void SentText(TextWriter output, CreateMessageResult sent, string requestedSender)
     {
         var resolved = requestedSender == PhoneAddress.DefaultSender ? "  (\"default\" resolved by Kandy)" : string.Empty;
-        output.WriteLine("Sent from " + sent.SenderAddress + resolved);
-        output.WriteLine("  message id  " + sent.MessageId);
+        output.WriteLine("Sent from " + T(sent.SenderAddress) + resolved);
+        output.WriteLine("  message id  " + T(sent.MessageId));
         foreach (var info in sent.DeliveryInfo)
         {
-            output.WriteLine("  to " + info.DestinationAddress + "  " + info.DeliveryStatus);
+            output.WriteLine("  to " + T(info.DestinationAddress) + "  " + T(info.DeliveryStatus.Value));
         }
     }
 
@@ -42,15 +54,15 @@ internal static class Render
     {
         ["subscriptionId"] = sub.SubscriptionId,
         ["destinationAddress"] = sub.DestinationAddress,
-        ["webhookUrl"] = sub.WebhookUrl.ToString(),
+        ["webhookUrl"] = UrlMasking.Mask(sub.WebhookUrl), // the ?token= secret is never printed
         ["channelId"] = sub.ChannelId,
     };
 
     public static void SubscribedText(TextWriter output, SubscribeResult sub)
     {
-        output.WriteLine("Subscribed " + sub.DestinationAddress + " → " + sub.WebhookUrl);
-        output.WriteLine("  subscription id  " + sub.SubscriptionId);
-        output.WriteLine("  channel id       " + sub.ChannelId);
+        output.WriteLine("Subscribed " + T(sub.DestinationAddress) + " → " + UrlMasking.Mask(sub.WebhookUrl));
+        output.WriteLine("  subscription id  " + T(sub.SubscriptionId));
+        output.WriteLine("  channel id       " + T(sub.ChannelId));
     }
 
     public static JsonObject Subscription(Subscription s) => new()
@@ -113,26 +125,29 @@ internal static class Render
         return json;
     }
 
+    /// <summary>One line per notification; everything from the sender is escaped (text, numbers, ids, event texts).</summary>
     public static void NotificationText(TextWriter output, CpaasNotification n)
     {
         switch (n)
         {
             case InboundSmsNotification sms:
-                output.WriteLine("inbound   " + sms.SenderAddress + " → " + sms.DestinationAddress + "  \"" + sms.Message + "\"  (message " + sms.MessageId + ", notification " + sms.NotificationId + ")");
+                output.WriteLine("inbound   " + T(sms.SenderAddress) + " → " + T(sms.DestinationAddress) + "  \"" + T(sms.Message) + "\"  (message " + T(sms.MessageId) + ", notification " + T(sms.NotificationId) + ")");
                 break;
             case OutboundSmsNotification sms:
-                output.WriteLine("outbound  " + sms.SenderAddress + " → " + sms.DestinationAddress + "  \"" + sms.Message + "\"  (message " + sms.MessageId + ", notification " + sms.NotificationId + ")");
+                output.WriteLine("outbound  " + T(sms.SenderAddress) + " → " + T(sms.DestinationAddress) + "  \"" + T(sms.Message) + "\"  (message " + T(sms.MessageId) + ", notification " + T(sms.NotificationId) + ")");
                 break;
             case SmsSubscriptionCancellationNotification cancel:
-                output.WriteLine("subscriptionCancel  subscription " + cancel.SubscriptionId + " was cancelled  (notification " + cancel.NotificationId + ")");
+                output.WriteLine("subscriptionCancel  subscription " + T(cancel.SubscriptionId) + " was cancelled  (notification " + T(cancel.NotificationId) + ")");
                 break;
             case SmsEventNotification ev:
-                output.WriteLine("event     " + ev.EventDetails.Type + ": " + ev.EventDetails.Description + "  (message " + ev.MessageId + ")");
+                output.WriteLine("event     " + T(ev.EventDetails.Type) + ": " + T(ev.EventDetails.Description) + "  (message " + T(ev.MessageId) + ")");
                 break;
             case UnknownNotification unknown:
-                output.WriteLine("unknown   " + unknown.Type + ": " + unknown.RawJson);
+                output.WriteLine("unknown   " + T(unknown.Type) + ": " + T(unknown.RawJson));
                 break;
         }
+
+        output.Flush();
     }
 
     public static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Cast<JsonNode>().ToArray());

@@ -1,30 +1,43 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Cpaas.Cli;
 
-/// <summary>A local webhook (Kestrel on 127.0.0.1) built on <c>MapCpaasWebhook</c>: every parsed notification lands in <see cref="Notifications"/>.</summary>
+/// <summary>
+/// A local webhook (Kestrel on 127.0.0.1) built on <c>MapCpaasWebhook</c>: every parsed notification lands in
+/// <see cref="Notifications"/>. With a secret, calls must carry it; without one (only <c>webhook listen</c> without
+/// <c>--secret</c>), it accepts unauthenticated calls, which only this machine can make.
+/// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<CpaasNotification> _channel = Channel.CreateUnbounded<CpaasNotification>();
 
-    private WebhookReceiver(WebApplication app, Uri url)
+    private WebhookReceiver(WebApplication app, Uri url, Uri displayUrl)
     {
         _app = app;
         Url = url;
+        DisplayUrl = displayUrl;
     }
 
+    /// <summary>The URL to subscribe, with the secret (never print it: use <see cref="DisplayUrl"/>).</summary>
     public Uri Url { get; }
+
+    /// <summary>The URL with the secret masked (<c>?token=***</c>), for output.</summary>
+    public Uri DisplayUrl { get; }
 
     public ChannelReader<CpaasNotification> Notifications => _channel.Reader;
 
@@ -33,19 +46,53 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:" + port);
-        builder.Services.AddCpaasWebhooks(o => o.SharedSecret = secret);
+        var webhooks = builder.Services.AddCpaasWebhooks(o => o.SharedSecret = secret);
+        if (secret is null)
+        {
+            webhooks.AllowUnauthenticated();
+        }
+
         var app = builder.Build();
         WebhookReceiver? receiver = null;
         app.MapCpaasWebhook(path, async (notification, context) =>
         {
             await receiver!._channel.Writer.WriteAsync(notification, context.RequestAborted).ConfigureAwait(false);
         });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new CliException(ex.Message.Replace("CpaasWebhookOptions.SharedSecret", "--secret", StringComparison.Ordinal), ExitCodes.Usage);
+        }
+        catch (Exception ex) when (IsBindFailure(ex))
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw PortUnavailable(port, ex);
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(new Uri(address), path + (secret is null ? string.Empty : "?token=" + Uri.EscapeDataString(secret)));
-        receiver = new WebhookReceiver(app, url);
+        receiver = new WebhookReceiver(app, url, new Uri(UrlMasking.Mask(url)));
         return receiver;
     }
+
+    /// <summary>Kestrel's "Failed to bind to address …" (in use, or not allowed).</summary>
+    public static bool IsBindFailure(Exception ex)
+        => ex is AddressInUseException
+           || (ex is IOException && ex.InnerException is AddressInUseException or SocketException)
+           || (ex is SocketException socket && socket.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied);
+
+    /// <summary>One line naming the port and the flag.</summary>
+    public static CliException PortUnavailable(int port, Exception ex)
+        => new(
+            (ex is AddressInUseException || ex.InnerException is AddressInUseException
+                ? "port " + port + " on 127.0.0.1 is already in use"
+                : "port " + port + " on 127.0.0.1 cannot be used (" + (ex.InnerException ?? ex).Message.TrimEnd('.') + ")")
+            + ": choose another with --port, or --port 0 for any free port.",
+            ExitCodes.PortUnavailable);
 
     /// <summary>Waits for the next notification of type <typeparamref name="T"/> (others are skipped).</summary>
     public async Task<T> WaitForAsync<T>(TimeSpan timeout, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ using Xunit;
 namespace Cpaas.AspNetCore.Tests;
 
 /// <summary>
-/// The IDistributedCache duplicate store on a real Redis (127.0.0.1:6379), shared by two app instances on two
+/// The Redis duplicate store on a real Redis (127.0.0.1:6379), shared by two app instances on two
 /// ports. Never skipped: without Redis these tests fail and say how to start it.
 /// </summary>
 public sealed class RedisDuplicateStoreTests
@@ -78,8 +78,7 @@ public sealed class RedisDuplicateStoreTests
         => WebhookApp.StartAsync(
             s =>
             {
-                s.AddStackExchangeRedisCache(o => o.Configuration = Redis);
-                s.AddCpaasWebhooks(o => o.DuplicateWindow = TimeSpan.FromHours(1)).UseDistributedCacheDuplicateStore(_prefix);
+                s.AddCpaasWebhooks(WebhookApp.Secured(o => o.DuplicateWindow = TimeSpan.FromHours(1))).UseRedisDuplicateStore(Redis, _prefix);
             },
             app => app.MapCpaasWebhook(WebhookApp.Path, (_, _) =>
             {
@@ -93,7 +92,7 @@ public sealed class RedisDuplicateStoreTests
             }));
 
     /// <summary>Fails (never skips) with how to start Redis when nothing answers PING on 127.0.0.1:6379.</summary>
-    private static async Task RequireRedisAsync()
+    internal static async Task RequireRedisAsync()
     {
         string? problem;
         try

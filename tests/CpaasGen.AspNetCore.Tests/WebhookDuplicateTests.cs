@@ -18,7 +18,7 @@ public sealed class WebhookDuplicateTests
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = 0;
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks(),
+            s => s.AddCpaasWebhooks(WebhookApp.Secured()),
             a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(async (_, _) =>
             {
                 if (Interlocked.Increment(ref calls) == 1)
@@ -51,7 +51,7 @@ public sealed class WebhookDuplicateTests
     {
         var calls = 0;
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks().UseDuplicateStore<BrokenStore>(),
+            s => s.AddCpaasWebhooks(WebhookApp.Secured()).UseDuplicateStore<BrokenStore>(),
             a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(_ => Interlocked.Increment(ref calls))));
 
         using var response = await app.PostAsync(Fixture.Read("notification-inbound.json"));
@@ -67,13 +67,13 @@ public sealed class WebhookDuplicateTests
     {
         var calls = 0;
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks(o => o.SharedSecret = "hook-s3cret"),
+            s => s.AddCpaasWebhooks(o => o.SharedSecret = "hook-s3cret-0123456789"),
             a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(_ => Interlocked.Increment(ref calls))));
 
         using var response = await app.PostAsync(
             Fixture.Read("notification-inbound.json"),
             "?token=stale",
-            r => r.Headers.TryAddWithoutValidation("X-Cpaas-Webhook-Token", "hook-s3cret"));
+            r => r.Headers.TryAddWithoutValidation("X-Cpaas-Webhook-Token", "hook-s3cret-0123456789"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, calls);

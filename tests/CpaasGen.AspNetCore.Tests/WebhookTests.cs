@@ -25,7 +25,7 @@ public sealed class WebhookTests
 
     private Task<WebhookApp> StartTyped(Action<CpaasWebhookOptions>? options = null)
         => WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks(options),
+            s => s.AddCpaasWebhooks(WebhookApp.Secured(options)),
             app => app.MapCpaasWebhook(WebhookApp.Path, h => h
                 .OnInbound(_received.Enqueue)
                 .OnOutbound(_received.Enqueue)
@@ -114,7 +114,7 @@ public sealed class WebhookTests
     {
         var inbound = 0;
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks(),
+            s => s.AddCpaasWebhooks(WebhookApp.Secured()),
             a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(_ => Interlocked.Increment(ref inbound))));
 
         using var response = await app.PostAsync(Fixture.Read("notification-event.json"));
@@ -128,7 +128,7 @@ public sealed class WebhookTests
     {
         var paths = new ConcurrentQueue<string>();
         await using var app = await WebhookApp.StartAsync(
-            null, // no AddCpaasWebhooks: defaults and the endpoint's own in-memory store
+            s => s.AddCpaasWebhooks(WebhookApp.Secured()),
             a => a.MapCpaasWebhook(WebhookApp.Path, (CpaasNotification n, HttpContext context) =>
             {
                 _received.Enqueue(n);
@@ -193,7 +193,7 @@ public sealed class WebhookTests
     {
         var calls = 0;
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddCpaasWebhooks(),
+            s => s.AddCpaasWebhooks(WebhookApp.Secured()),
             a => a.MapCpaasWebhook(WebhookApp.Path, h => h.OnInbound(n =>
             {
                 if (Interlocked.Increment(ref calls) == 1)
@@ -224,12 +224,12 @@ public sealed class WebhookTests
     [InlineData("?token=", null, HttpStatusCode.Unauthorized)]
     [InlineData(null, "wrong", HttpStatusCode.Unauthorized)]
     [InlineData(null, "Bearer wrong", HttpStatusCode.Unauthorized)]
-    [InlineData("?token=hook-s3cret", null, HttpStatusCode.OK)]
-    [InlineData(null, "hook-s3cret", HttpStatusCode.OK)]
-    [InlineData(null, "Bearer hook-s3cret", HttpStatusCode.OK)]
+    [InlineData("?token=hook-s3cret-0123456789", null, HttpStatusCode.OK)]
+    [InlineData(null, "hook-s3cret-0123456789", HttpStatusCode.OK)]
+    [InlineData(null, "Bearer hook-s3cret-0123456789", HttpStatusCode.OK)]
     public async Task TheSharedSecretIsRequiredInTheQueryOrTheHeader(string? query, string? header, HttpStatusCode expected)
     {
-        await using var app = await StartTyped(o => o.SharedSecret = "hook-s3cret");
+        await using var app = await StartTyped(o => o.SharedSecret = "hook-s3cret-0123456789");
         using var response = await app.PostAsync(
             Fixture.Read("notification-inbound.json"),
             query,
@@ -239,7 +239,8 @@ public sealed class WebhookTests
                 {
                     r.Headers.TryAddWithoutValidation("X-Cpaas-Webhook-Token", header);
                 }
-            });
+            },
+            authenticate: false);
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.Unauthorized)
@@ -266,7 +267,7 @@ public sealed class WebhookTests
             ? new ByteArrayContent(bytes)
             : new StreamContent(new UnseekableStream(bytes)); // no Content-Length: chunked, read until the limit
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await app.Http.PostAsync(WebhookApp.Path, content);
+        using var response = await app.Http.PostAsync(WebhookApp.Path + "?token=" + WebhookApp.Secret, content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -287,7 +288,7 @@ public sealed class WebhookTests
         var bytes = Encoding.UTF8.GetBytes(Fixture.Read("notification-inbound.json"));
         using var chunked = new StreamContent(new UnseekableStream(bytes));
         chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await app.Http.PostAsync(WebhookApp.Path, chunked);
+        using var response = await app.Http.PostAsync(WebhookApp.Path + "?token=" + WebhookApp.Secret, chunked);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.IsType<InboundSmsNotification>(Assert.Single(_received));
@@ -298,7 +299,7 @@ public sealed class WebhookTests
     {
         var inbox = new Inbox();
         await using var app = await WebhookApp.StartAsync(
-            s => s.AddSingleton(inbox).AddCpaasWebhooks(),
+            s => s.AddSingleton(inbox).AddCpaasWebhooks(WebhookApp.Secured()),
             a => a.MapCpaasWebhook<InboxHandler>(WebhookApp.Path));
 
         using var inbound = await app.PostAsync(Fixture.Read("notification-inbound.json"));

@@ -41,7 +41,7 @@ public sealed class ErrorTests
     {
         await using var emulator = await Emulators.StartAsync();
 
-        var run = await Cli.RunAsync(Cli.At(emulator, "sms", "send", "--to", Friend, "--from", "default", "hi", "--client-id", emulator.Options.ClientId, "--client-secret", "wrong"));
+        var run = await Cli.RunAsync("sms", "send", "--to", Friend, "--from", "default", "hi", "--base-url", Cli.BaseUrl(emulator), "--client-id", emulator.Options.ClientId, "--client-secret", "wrong");
 
         Assert.True(run.ExitCode == ExitCodes.Authentication, run.ToString());
         Assert.Contains("invalid_client", Cli.AssertOneErrorLine(run), StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ErrorTests
     [Fact]
     public async Task An_unreachable_base_url_exits_4()
     {
-        var run = await Cli.RunAsync("sms", "send", "--to", Friend, "--from", "default", "hi", "--base-url", "http://127.0.0.1:" + ClosedPort());
+        var run = await Cli.RunAsync("sms", "send", "--to", Friend, "--from", "default", "hi", "--base-url", "http://127.0.0.1:" + ClosedPort(), "--client-id", "PRIV-x", "--client-secret", "secret-x");
 
         // ExitCodes.Unreachable: "The API could not be reached (network failure, timeout)".
         Assert.True(run.ExitCode == ExitCodes.Unreachable, run.ToString());
@@ -131,7 +131,7 @@ public sealed class ErrorTests
     }
 
     /// <summary>A port nothing listens on: bound by the OS, then released.</summary>
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -78,4 +78,19 @@ public sealed class SubscriptionTests
         Assert.True(run.ExitCode == ExitCodes.ApiError, run.ToString());
         Assert.Contains("404", Cli.AssertOneErrorLine(run), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Subscribe_never_prints_the_webhook_token()
+    {
+        await using var emulator = await Emulators.StartAsync(o => o with { Numbers = [Emulators.OwnNumber, "+16135550143"] });
+        const string Url = "http://127.0.0.1:9/inbound-sms/webhook?token=subscribe-s3cret-0123456789";
+
+        var text = await Cli.RunAsync(Cli.At(emulator, "sms", "subscribe", "--webhook", Url));
+        var json = await Cli.RunAsync(Cli.At(emulator, "sms", "subscribe", "--webhook", Url, "--number", "+16135550143", "--json"));
+
+        Assert.True(text.ExitCode == ExitCodes.Ok, text.ToString());
+        Assert.Contains("http://127.0.0.1:9/inbound-sms/webhook?token=***", text.Out, StringComparison.Ordinal);
+        Assert.Equal("http://127.0.0.1:9/inbound-sms/webhook?token=***", json.Json().GetProperty("webhookUrl").GetString());
+        Assert.DoesNotContain("subscribe-s3cret", text.Out + text.Err + json.Out + json.Err, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -42,21 +44,57 @@ public sealed class WebhookListenTests
     }
 
     [Fact]
-    public async Task Listen_with_json_prints_one_JSON_object_per_notification()
+    public async Task Listen_with_json_prints_one_JSON_object_per_line_and_never_the_secret()
     {
+        const string Secret = "listen-s3cret-0123456789";
         await using var emulator = await Emulators.StartAsync();
-        using var listener = CpaasProcess.Start("webhook", "listen", "--port", "0", "--path", "/hook", "--secret", "s3cret", "--json");
+        using var listener = CpaasProcess.Start("webhook", "listen", "--port", "0", "--path", "/hook", "--secret", Secret, "--json");
         var banner = await listener.WaitForLineAsync(stderr: true, l => l.StartsWith("Listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
-        var url = new Uri(Regex.Match(banner, @"^Listening on (\S+)").Groups[1].Value);
-        Assert.Equal("/hook", url.AbsolutePath);
-        Assert.Contains("token=s3cret", url.Query, StringComparison.Ordinal); // the secret is in the URL to subscribe
+        var shown = new Uri(Regex.Match(banner, @"^Listening on (\S+)").Groups[1].Value);
+        Assert.Equal("/hook", shown.AbsolutePath);
+        Assert.Equal("?token=***", shown.Query); // issue 13: the token is never printed; the user knows the secret they chose
+        Assert.DoesNotContain(Secret, listener.Err, StringComparison.Ordinal);
 
         using var client = Emulators.Client(emulator);
+        var url = new Uri(shown.GetLeftPart(UriPartial.Path) + "?token=" + Secret);
         var subscription = await client.Conversation.SubscribeAsync(new SubscribeRequest { WebhookUrl = url });
+        await emulator.SimulateInboundSmsAsync(Emulators.Friend, Emulators.OwnNumber, "line one\nline two");
         await emulator.UnassignNumberAsync(Emulators.OwnNumber);
 
         await listener.WaitForLineAsync(stderr: false, l => l.Contains(subscription.SubscriptionId, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.Contains("\"type\": \"subscriptionCancel\"", listener.Out, StringComparison.Ordinal);
+        var lines = listener.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length); // NDJSON: one complete object per line
+        var inbound = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal("inbound", inbound.GetProperty("type").GetString());
+        Assert.Equal("line one\nline two", inbound.GetProperty("message").GetString());
+        Assert.Equal("subscriptionCancel", JsonDocument.Parse(lines[1]).RootElement.GetProperty("type").GetString());
+        Assert.DoesNotContain(Secret, listener.Out + listener.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_prints_a_hostile_sender_and_text_escaped()
+    {
+        using var listener = CpaasProcess.Start("webhook", "listen", "--port", "0");
+        var banner = await listener.WaitForLineAsync(stderr: true, l => l.StartsWith("Listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var url = new Uri(Regex.Match(banner, @"^Listening on (\S+)").Groups[1].Value);
+        var body = JsonSerializer.Serialize(new
+        {
+            inboundSMSMessageNotification = new
+            {
+                inboundSMSMessage = new { dateTime = 1, destinationAddress = "+16135550142", message = HostileTextTests.Hostile, messageId = "m-1", senderAddress = "+1613\u001b[2J\u001b]0;pwned\u0007" },
+                dateTime = 1,
+                id = "hostile-1",
+            },
+        });
+
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var line = await listener.WaitForLineAsync(stderr: false, l => l.Contains("hostile-1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        HostileTextTests.AssertInert(listener.Out);
+        Assert.Contains("+1613\\e[2J\\e]0;pwned\\a", line, StringComparison.Ordinal);
+        Assert.Contains("\\e[2J\\e[31mEVIL", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class DemoCommand
     public static Command Create(CliApp app)
     {
         var command = new Command("demo", "Walk through everything the SMS guide describes against an embedded emulator (no account needed).");
-        command.SetAction((parse, ct) => app.GuardAsync(() => RunAsync(app, ct)));
+        command.SetAction((parse, ct) => app.GuardAsync(parse, () => RunAsync(app, ct)));
         return command;
     }
 
@@ -29,7 +29,7 @@ internal static class DemoCommand
         var clock = Stopwatch.StartNew();
         var o = app.Out;
         await using var emulator = await CpaasEmulator.StartAsync(new CpaasEmulatorOptions(), ct).ConfigureAwait(false);
-        await using var webhook = await WebhookReceiver.StartAsync(0, "/inbound-sms/webhook", secret: "demo-" + Guid.NewGuid().ToString("N")[..8], ct).ConfigureAwait(false);
+        await using var webhook = await WebhookReceiver.StartAsync(0, "/inbound-sms/webhook", secret: "demo-" + Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
         var defaultNumber = emulator.Options.Numbers[0];
         const string Friend = "+16131234567";
         o.WriteLine("Kandy CPaaS emulator   " + emulator.BaseUrl + "   (project numbers: " + string.Join(", ", emulator.Options.Numbers) + "; default " + defaultNumber + ")");
@@ -73,7 +73,7 @@ internal static class DemoCommand
         var page = await conversation.GetMessagesAsync(Friend, defaultNumber, new HistoryQuery { Max = 10 }, ct).ConfigureAwait(false);
         foreach (var m in page.Items)
         {
-            o.WriteLine("  " + (m.Type ?? "?").PadRight(8) + " " + (m.Status?.Value ?? string.Empty).PadRight(20) + " \"" + m.Message + "\"");
+            o.WriteLine("  " + TerminalText.Escape(m.Type ?? "?").PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"");
         }
 
         o.WriteLine();

@@ -28,7 +28,7 @@ internal static class SmsCommands
         var from = new Option<string>("--from") { Description = "Sender number, or \"default\" for your default SMS number.", DefaultValueFactory = _ => PhoneAddress.DefaultSender };
         var message = new Argument<string>("message") { Description = "The text to send." };
         var command = new Command("send", "Send an SMS.") { to, from, message };
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             // Checked before anything starts, with the CLI's own flag names.
             foreach (var destination in parse.GetValue(to)!)
@@ -40,6 +40,11 @@ internal static class SmsCommands
             if (!string.Equals(sender, PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase))
             {
                 PhoneAddress.Validate(sender, "--from");
+            }
+
+            if (string.IsNullOrWhiteSpace(parse.GetValue(message)))
+            {
+                throw new CliException("the message is empty or only whitespace: nothing would be worth sending.", ExitCodes.Usage);
             }
 
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
@@ -58,7 +63,19 @@ internal static class SmsCommands
                 Render.SentText(app.Out, sent, sender);
             }
 
-            return ExitCodes.Ok;
+            var impossible = sent.DeliveryInfo.Where(d => d.DeliveryStatus == DeliveryStatus.DeliveryImpossible).Select(d => d.DestinationAddress).ToList();
+            if (impossible.Count == 0)
+            {
+                return ExitCodes.Ok;
+            }
+
+            // The result is printed (stdout keeps its one document); the exit code and, in text mode, a line say it failed.
+            if (!app.IsJson(parse))
+            {
+                await app.Err.WriteLineAsync("error: Kandy accepted the send but reported DeliveryImpossible for " + TerminalText.Escape(string.Join(", ", impossible)) + ".").ConfigureAwait(false);
+            }
+
+            return ExitCodes.NotDelivered;
         }));
         return command;
     }
@@ -68,7 +85,7 @@ internal static class SmsCommands
         var webhook = new Option<string>("--webhook") { Description = "Your public webhook URL (http or https).", Required = true };
         var number = new Option<string?>("--number") { Description = "The number to receive SMS for (default: your default number)." };
         var command = new Command("subscribe", "Subscribe a webhook to inbound SMS.") { webhook, number };
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             if (!Uri.TryCreate(parse.GetValue(webhook), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
@@ -100,7 +117,7 @@ internal static class SmsCommands
     {
         var id = new Argument<string>("subscription-id") { Description = "The subscription to remove." };
         var command = new Command("unsubscribe", "Remove an inbound-SMS subscription (and its webhook channel).") { id };
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var result = await connection.Client.Conversation.UnsubscribeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
@@ -110,7 +127,7 @@ internal static class SmsCommands
             }
             else
             {
-                app.Out.WriteLine("Unsubscribed " + result.SubscriptionId + (result.ChannelDeleted ? " (webhook channel " + result.ChannelId + " deleted)" : string.Empty));
+                app.Out.WriteLine("Unsubscribed " + TerminalText.Escape(result.SubscriptionId) + (result.ChannelDeleted ? " (webhook channel " + TerminalText.Escape(result.ChannelId) + " deleted)" : string.Empty));
             }
 
             return ExitCodes.Ok;
@@ -121,7 +138,7 @@ internal static class SmsCommands
     private static Command Subscriptions(CliApp app)
     {
         var command = new Command("subscriptions", "List inbound-SMS subscriptions.");
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var list = await connection.Client.Conversation.GetSubscriptionsAsync(ct).ConfigureAwait(false);
@@ -137,7 +154,7 @@ internal static class SmsCommands
             {
                 foreach (var s in list)
                 {
-                    app.Out.WriteLine(s.SubscriptionId + "  " + s.DestinationAddress + "  → " + s.NotifyUrl);
+                    app.Out.WriteLine(TerminalText.Escape(s.SubscriptionId) + "  " + TerminalText.Escape(s.DestinationAddress) + "  → " + TerminalText.Escape(s.NotifyUrl));
                 }
             }
 
@@ -149,17 +166,10 @@ internal static class SmsCommands
     private static Command Threads(CliApp app)
     {
         var remote = new Option<string?>("--remote") { Description = "Only threads with this remote number." };
-        var max = new Option<int?>("--max") { Description = "Page size (1 or more)." };
-        max.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--max must be 1 or more.");
-            }
-        });
+        var max = CliOptions.PageSize();
         var next = new Option<string?>("--next") { Description = "Page pointer from a previous page." };
         var command = new Command("threads", "List conversation threads.") { remote, max, next };
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var query = new HistoryQuery { Max = parse.GetValue(max), Next = parse.GetValue(next) };
@@ -179,12 +189,12 @@ internal static class SmsCommands
 
                 foreach (var t in page.Items)
                 {
-                    app.Out.WriteLine(t.LocalAddress + " ↔ " + t.RemoteAddress + "  " + t.Length + " message(s), " + t.NewMessageCount + " new  last: \"" + t.LastText + "\"");
+                    app.Out.WriteLine(TerminalText.Escape(t.LocalAddress) + " ↔ " + TerminalText.Escape(t.RemoteAddress) + "  " + t.Length + " message(s), " + t.NewMessageCount + " new  last: \"" + TerminalText.Escape(t.LastText) + "\"");
                 }
 
                 if (page.Next is not null)
                 {
-                    app.Out.WriteLine("more: --next " + page.Next);
+                    app.Out.WriteLine("more: --next " + TerminalText.Escape(page.Next));
                 }
             }
 
@@ -197,18 +207,11 @@ internal static class SmsCommands
     {
         var remote = new Option<string>("--remote") { Description = "The other party's number.", Required = true };
         var local = new Option<string>("--local") { Description = "Your number.", Required = true };
-        var max = new Option<int?>("--max") { Description = "Page size (1 or more)." };
-        max.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--max must be 1 or more.");
-            }
-        });
+        var max = CliOptions.PageSize();
         var next = new Option<string?>("--next") { Description = "Page pointer from a previous page." };
         var all = new Option<bool>("--all") { Description = "Follow the pages to the end." };
         var command = new Command("messages", "List the messages of a thread.") { remote, local, max, next, all };
-        command.SetAction((parse, ct) => app.GuardAsync(async () =>
+        command.SetAction((parse, ct) => app.GuardAsync(parse, async () =>
         {
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var query = new HistoryQuery { Max = parse.GetValue(max), Next = parse.GetValue(next) };
@@ -242,12 +245,12 @@ internal static class SmsCommands
 
                 foreach (var m in messages)
                 {
-                    app.Out.WriteLine((m.DateTimeOffset?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "?") + "  " + (m.Type ?? "?").PadRight(8) + " " + (m.Status?.Value ?? string.Empty).PadRight(20) + " \"" + m.Message + "\"  " + m.MessageId);
+                    app.Out.WriteLine((m.DateTimeOffset?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "?") + "  " + TerminalText.Escape(m.Type ?? "?").PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"  " + TerminalText.Escape(m.MessageId));
                 }
 
                 if (nextPointer is not null)
                 {
-                    app.Out.WriteLine("more: --next " + nextPointer);
+                    app.Out.WriteLine("more: --next " + TerminalText.Escape(nextPointer));
                 }
             }
 

@@ -17,9 +17,9 @@ public sealed class SubscribeRequest
     /// <summary>The <c>clientCorrelator</c>; default <see cref="CpaasClientOptions.ClientCorrelator"/>.</summary>
     public string? ClientCorrelator { get; init; }
 
-    /// <summary>Masks the number.</summary>
+    /// <summary>Masks the number and the webhook URL's secrets (query values, user info: <c>?token=***</c>).</summary>
     /// <returns>A safe description.</returns>
-    public override string ToString() => "SubscribeRequest { WebhookUrl = " + WebhookUrl + ", DestinationAddress = " + PhoneMasking.MaskAddress(DestinationAddress) + " }";
+    public override string ToString() => "SubscribeRequest { WebhookUrl = " + UrlMasking.Mask(WebhookUrl) + ", DestinationAddress = " + PhoneMasking.MaskAddress(DestinationAddress) + " }";
 }
 
 /// <summary>A created subscription.</summary>

@@ -148,11 +148,16 @@ public sealed class SmsEventDetails
     public string? Type { get; }
 }
 
-/// <summary>A notification whose top-level key this SDK does not know; the raw JSON is kept.</summary>
+/// <summary>
+/// A notification whose top-level key this SDK does not know; the raw JSON is kept. When its value is an object with
+/// an <c>id</c> string and a <c>dateTime</c> number (as every Kandy notification envelope has), they are
+/// <see cref="CpaasNotification.NotificationId"/> and <see cref="CpaasNotification.NotificationDateTime"/>, so duplicate
+/// deliveries of it can be recognised too.
+/// </summary>
 public sealed class UnknownNotification : CpaasNotification
 {
-    internal UnknownNotification(string key, string rawJson)
-        : base(key, null, null)
+    internal UnknownNotification(string key, string? notificationId, long? notificationDateTime, string rawJson)
+        : base(key, notificationId, notificationDateTime)
     {
         RawJson = rawJson;
     }

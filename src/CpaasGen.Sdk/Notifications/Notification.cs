@@ -21,6 +21,8 @@ public static class Notification
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Parses a notification body.</summary>
     /// <param name="body">The JSON body as text.</param>
     /// <returns>The typed notification.</returns>
@@ -45,6 +47,12 @@ public static class Notification
     /// <exception cref="CpaasNotificationParseException">The body is not a valid notification; the message says where and why.</exception>
     public static CpaasNotification Parse(ReadOnlySpan<byte> utf8Body)
     {
+        // A UTF-8 byte order mark is legal at the start of a JSON text and some senders write one; it is not part of it.
+        if (utf8Body.StartsWith(Utf8Bom))
+        {
+            utf8Body = utf8Body[Utf8Bom.Length..];
+        }
+
         try
         {
             return ParseCore(utf8Body);
@@ -176,7 +184,7 @@ public static class Notification
         {
             var key = reader.GetString() ?? string.Empty;
             reader.Read();
-            reader.Skip();
+            var (id, dateTime) = ReadEnvelope(ref reader);
             RequireEnd(ref reader, body);
             if (!System.Text.Unicode.Utf8.IsValid(body))
             {
@@ -184,11 +192,48 @@ public static class Notification
                 throw new CpaasNotificationParseException("The notification is not valid UTF-8.");
             }
 
-            return new UnknownNotification(key, Encoding.UTF8.GetString(body));
+            return new UnknownNotification(key, id, dateTime, Encoding.UTF8.GetString(body));
         }
 
         RequireEnd(ref reader, body);
         return result;
+    }
+
+    /// <summary>
+    /// An unknown kind's envelope: its <c>id</c> and <c>dateTime</c> when it is an object that has them (every Kandy
+    /// notification does), so duplicates of a kind this SDK does not know can still be recognised. Leaves the reader
+    /// on the value's last token.
+    /// </summary>
+    private static (string? Id, long? DateTime) ReadEnvelope(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return (null, null);
+        }
+
+        string? id = null;
+        long? dateTime = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8);
+            var isDateTime = !isId && reader.ValueTextEquals("dateTime"u8);
+            reader.Read();
+            if (isId && reader.TokenType == JsonTokenType.String)
+            {
+                id = reader.GetString();
+            }
+            else if (isDateTime && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+            {
+                dateTime = value;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (id, dateTime);
     }
 
     private static void RequireObject(ref Utf8JsonReader reader, string key)

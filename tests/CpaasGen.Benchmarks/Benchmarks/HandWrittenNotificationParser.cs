@@ -48,7 +48,7 @@ internal static class HandWrittenNotificationParser
             var key = reader.GetString()!;
             reader.Read();
             reader.Skip();
-            return new UnknownNotification(key, Encoding.UTF8.GetString(body));
+            return new UnknownNotification(key, null, null, Encoding.UTF8.GetString(body));
         }
 
         reader.Read(); // }

@@ -40,9 +40,12 @@ internal static class Cli
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>The args plus <c>--base-url</c> of <paramref name="emulator"/> (its default credentials are assumed by the CLI).</summary>
+    /// <summary>
+    /// The args plus <c>--base-url</c> of <paramref name="emulator"/> and its credentials (the CLI sends no default
+    /// credentials to a server it did not start itself).
+    /// </summary>
     public static string[] At(CpaasEmulator emulator, params string[] args)
-        => args.Concat(new[] { "--base-url", BaseUrl(emulator) }).ToArray();
+        => args.Concat(new[] { "--base-url", BaseUrl(emulator), "--client-id", emulator.Options.ClientId, "--client-secret", emulator.Options.ClientSecret }).ToArray();
 
     public static string BaseUrl(CpaasEmulator emulator) => emulator.BaseUrl.GetLeftPart(UriPartial.Authority);
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cpaas.Contract.Tests.Backends;
@@ -47,6 +48,8 @@ public sealed class WebhookRecorder : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var secret = "contract-" + Guid.NewGuid().ToString("N"); // a secret is required (issue 13); Kandy carries it in the URL
+        builder.Services.AddCpaasWebhooks(o => o.SharedSecret = secret);
         var app = builder.Build();
         WebhookRecorder? recorder = null;
         app.MapCpaasWebhook(Path, (notification, _) =>
@@ -55,7 +58,7 @@ public sealed class WebhookRecorder : IAsyncDisposable
             return Task.CompletedTask;
         });
         await app.StartAsync();
-        recorder = new WebhookRecorder(app, new Uri(app.Urls.First().TrimEnd('/') + Path));
+        recorder = new WebhookRecorder(app, new Uri(app.Urls.First().TrimEnd('/') + Path + "?token=" + secret));
         return recorder;
     }
 

@@ -32,20 +32,15 @@ namespace Cpaas.AspNetCore
     }
     public sealed class CpaasWebhookOptions
     {
+        public const int MinimumSecretLength = 16;
         public CpaasWebhookOptions() { }
         public System.TimeSpan DuplicateWindow { get; set; }
         public System.TimeSpan HandlerLease { get; set; }
         public int MaxBodyBytes { get; set; }
+        public int MaxNotificationIdLength { get; set; }
         public string SecretHeader { get; set; }
         public string SecretQueryParameter { get; set; }
         public string? SharedSecret { get; set; }
-    }
-    public sealed class DistributedCacheCpaasDuplicateStore : Cpaas.AspNetCore.ICpaasDuplicateStore
-    {
-        public DistributedCacheCpaasDuplicateStore(Microsoft.Extensions.Caching.Distributed.IDistributedCache cache, string keyPrefix = "cpaas:webhook:") { }
-        public System.Threading.Tasks.ValueTask CompleteAsync(string notificationId, System.TimeSpan window, System.Threading.CancellationToken cancellationToken) { }
-        public System.Threading.Tasks.ValueTask ReleaseAsync(string notificationId, System.Threading.CancellationToken cancellationToken) { }
-        public System.Threading.Tasks.ValueTask<Cpaas.AspNetCore.CpaasClaim> TryClaimAsync(string notificationId, System.TimeSpan lease, System.Threading.CancellationToken cancellationToken) { }
     }
     public interface ICpaasDuplicateStore
     {
@@ -55,7 +50,22 @@ namespace Cpaas.AspNetCore
     }
     public sealed class InMemoryCpaasDuplicateStore : Cpaas.AspNetCore.ICpaasDuplicateStore
     {
-        public InMemoryCpaasDuplicateStore(System.TimeProvider? time = null) { }
+        public InMemoryCpaasDuplicateStore(Cpaas.AspNetCore.InMemoryDuplicateStoreOptions? options = null, System.TimeProvider? time = null, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null) { }
+        public int Count { get; }
+        public long Evictions { get; }
+        public System.Threading.Tasks.ValueTask CompleteAsync(string notificationId, System.TimeSpan window, System.Threading.CancellationToken cancellationToken) { }
+        public System.Threading.Tasks.ValueTask ReleaseAsync(string notificationId, System.Threading.CancellationToken cancellationToken) { }
+        public System.Threading.Tasks.ValueTask<Cpaas.AspNetCore.CpaasClaim> TryClaimAsync(string notificationId, System.TimeSpan lease, System.Threading.CancellationToken cancellationToken) { }
+    }
+    public sealed class InMemoryDuplicateStoreOptions
+    {
+        public InMemoryDuplicateStoreOptions() { }
+        public int MaxEntries { get; set; }
+    }
+    public sealed class RedisCpaasDuplicateStore : Cpaas.AspNetCore.ICpaasDuplicateStore
+    {
+        public const string DefaultKeyPrefix = "cpaas:webhook:";
+        public RedisCpaasDuplicateStore(StackExchange.Redis.IConnectionMultiplexer redis, string keyPrefix = "cpaas:webhook:") { }
         public System.Threading.Tasks.ValueTask CompleteAsync(string notificationId, System.TimeSpan window, System.Threading.CancellationToken cancellationToken) { }
         public System.Threading.Tasks.ValueTask ReleaseAsync(string notificationId, System.Threading.CancellationToken cancellationToken) { }
         public System.Threading.Tasks.ValueTask<Cpaas.AspNetCore.CpaasClaim> TryClaimAsync(string notificationId, System.TimeSpan lease, System.Threading.CancellationToken cancellationToken) { }
@@ -66,13 +76,17 @@ namespace Microsoft.AspNetCore.Builder
     public sealed class CpaasWebhookBuilder
     {
         public Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseDistributedCacheDuplicateStore(string keyPrefix = "cpaas:webhook:") { }
+        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AllowUnauthenticated() { }
         public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseDuplicateStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  TStore>()
             where TStore :  class, Cpaas.AspNetCore.ICpaasDuplicateStore { }
+        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseInMemoryDuplicateStore(System.Action<Cpaas.AspNetCore.InMemoryDuplicateStoreOptions> configure) { }
+        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseRedisDuplicateStore(System.Func<System.IServiceProvider, StackExchange.Redis.IConnectionMultiplexer> connection, string keyPrefix = "cpaas:webhook:") { }
+        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseRedisDuplicateStore(string configuration, string keyPrefix = "cpaas:webhook:") { }
     }
     public static class CpaasWebhookExtensions
     {
         public static Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
+        public static Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Action<Cpaas.AspNetCore.CpaasWebhookHandlers> configure) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Func<Cpaas.CpaasNotification, Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.Task> handler) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  THandler>(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern)

@@ -287,4 +287,9 @@ namespace Cpaas
         public string? ChannelId { get; }
         public string SubscriptionId { get; }
     }
+    public static class UrlMasking
+    {
+        public static string Mask(System.Uri? url) { }
+        public static string Mask(string? url) { }
+    }
 }
