@@ -111,6 +111,7 @@ for _ in $(seq 1 40); do grep -q "SMS from +16131234567: hello webhook sample" "
 grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" || { echo "samples: the inbound SMS did not reach the sample's webhook"; cat "$work/webhook.log"; exit 1; }
 echo "  the webhook printed: $(grep -m1 'SMS from' "$work/webhook.log")"
 if grep -qF "$hook_secret" "$work/webhook.log"; then echo "samples: the webhook secret was written to the app's log"; exit 1; fi
+if grep -qF "$hook_secret" "$work/emulator.log"; then echo "samples: the webhook secret was written to the emulator's log"; exit 1; fi
 
 echo "samples: AotSample (PublishAot=true, zero trim/AOT warnings, run the native binary)"
 if ! dotnet publish samples/AotSample -c Release -r linux-x64 -o "$work/aot" -nologo > "$work/aot.log" 2>&1; then

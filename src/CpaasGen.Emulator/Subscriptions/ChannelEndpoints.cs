@@ -60,7 +60,7 @@ internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline 
             state.Subscriptions.Add(channel);
         }
 
-        Log.ChannelCreated(state.Logger, channel.Id, UrlMasking.MaskUrl(url));
+        Log.ChannelCreated(state.Logger, channel.Id, global::Cpaas.UrlMasking.Mask(url));
         await WireBody.WriteAsync(ctx, new ApiResult(201, new NotificationChannelResponseBody { NotificationChannel = ToWire(channel) }, Location: state.Paths.Channel(channel.Id))).ConfigureAwait(false);
     }
 

@@ -14,7 +14,7 @@ internal sealed class WebhookQueue(string url)
     public string Url { get; } = url;
 
     /// <summary>The URL with its secrets masked, for logs, records and the admin endpoints.</summary>
-    public string MaskedUrl { get; } = UrlMasking.MaskUrl(url);
+    public string MaskedUrl { get; } = global::Cpaas.UrlMasking.Mask(url);
 
     public LinkedList<DeliveryJob> Waiting { get; } = new();
 
