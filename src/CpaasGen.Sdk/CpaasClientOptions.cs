@@ -39,6 +39,9 @@ public sealed class CpaasClientOptions
     /// <summary>Responses larger than this are rejected (protects against a runaway or hostile server). Default 4 MiB.</summary>
     public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
+    /// <summary>Allows <c>http://</c> to a host that is not loopback (stub).</summary>
+    public bool AllowInsecureTransport { get; set; }
+
     /// <summary>Retries of transient failures. POST is never retried once the request may have reached the server.</summary>
     public CpaasRetryOptions Retry { get; set; } = new();
 

@@ -120,6 +120,46 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         Assert.Contains("Cpaas:BaseUrl", error.Message);
     }
 
+    [Theory]
+    [InlineData("http://kandy.example.com", "Cpaas:AllowInsecureTransport")]
+    [InlineData("https://kandy.example.com/cpaas/", "Cpaas:BaseUrl")]
+    [InlineData("https://kandy.example.com/cpaas/auth/v1/token", "Cpaas:BaseUrl")]
+    [InlineData("https://user:hunter2@kandy.example.com", "Cpaas:BaseUrl")]
+    public async Task AnUnsafeOrMisplacedBaseUrlStopsTheHostNamingTheKey(string baseUrl, string key)
+    {
+        var config = CpaasSection(baseUrl: baseUrl);
+        using var host = Build(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(key, error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public async Task ASecretWithATrailingNewlineStopsTheHostNamingTheKey()
+    {
+        var config = Config(("Cpaas:BaseUrl", _kandy.Url), ("Cpaas:ClientId", KandyServer.ClientId), ("Cpaas:ClientSecret", KandyServer.ClientSecret + "\n"));
+        using var host = Build(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Cpaas:ClientSecret", error.Message);
+        Assert.DoesNotContain(KandyServer.ClientSecret, error.Message);
+        Assert.Empty(_kandy.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task PlainHttpToAnotherHostStartsOnlyWithTheOptInFromConfiguration()
+    {
+        var config = Config(("Cpaas:BaseUrl", "http://kandy.internal.example"), ("Cpaas:ClientId", KandyServer.ClientId), ("Cpaas:ClientSecret", KandyServer.ClientSecret), ("Cpaas:AllowInsecureTransport", "true"));
+        using var host = await Start(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var client = host.Services.GetRequiredService<CpaasClient>(); // constructed; no request is made
+        Assert.Equal(new Uri("http://kandy.internal.example"), client.BaseUrl);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task ANamedClientFromANestedSectionIsValidatedWithItsFullKey()
     {

@@ -65,6 +65,12 @@ public class CpaasApiException : Exception
     /// <summary>An explanation the SDK adds, such as why a 403 happened.</summary>
     public string? Hint { get; }
 
+    /// <summary>Stub.</summary>
+    public bool MayHaveBeenProcessed { get; init; }
+
+    /// <summary>Stub.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Replaces <c>%1…%n</c> in <paramref name="text"/> with the variables (every occurrence, highest index first so <c>%10</c> is not read as <c>%1</c>).</summary>
     /// <param name="text">The text with placeholders.</param>
     /// <param name="variables">The values.</param>
