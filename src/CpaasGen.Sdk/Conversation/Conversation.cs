@@ -33,7 +33,6 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
@@ -73,14 +72,20 @@ public partial class Conversation
         OutboundSmsMessageResponseBody response;
         try
         {
-            var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-            response = await _core.Api.SmsOutbound.CreateOutboundSmsMessageAsync(userId, sender, body, cancellationToken).ConfigureAwait(false);
+            response = await _core.Api.SmsOutbound.CreateOutboundSmsMessageAsync(CurrentUser.PathValue, sender, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (CpaasApiException ex) when (ex.StatusCode == 403 && ex is not CpaasAuthenticationException)
+        catch (CpaasApiException ex)
         {
-            throw ex.WithHint(isDefault
-                ? "Kandy refused the \"default\" sender: the user may have no default SMS number assigned to the project."
-                : "The sender number " + PhoneMasking.Mask(sender) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+            // Whatever the server echoed, the message text leaves no trace in the exception.
+            var error = _core.WithoutMessageText(ex, request.Message);
+            if (error.StatusCode == 403 && error is not CpaasAuthenticationException)
+            {
+                error = error.WithHint(isDefault
+                    ? "Kandy refused the \"default\" sender: the user may have no default SMS number assigned to the project."
+                    : "The sender number " + PhoneMasking.Mask(sender) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+            }
+
+            throw error;
         }
 
         var result = response.OutboundSmsMessageRequest;

@@ -8,15 +8,20 @@ using Microsoft.Kiota.Abstractions;
 namespace Cpaas;
 
 /// <summary>
-/// Expands the URL templates our generator emits — <c>{+baseurl}</c>, <c>{+name}</c> path variables (values already
-/// encoded as RFC 3986 path segments) and one trailing <c>{?a,b}</c> query — from a per-template parse cached once.
-/// Kiota's general RFC 6570 expander costs a third of a send; anything this one does not recognise falls back to it.
-/// Also caches the loggable operation name ("METHOD /path/{template}", no ids or numbers).
+/// Expands the URL templates our generator emits — <c>{+baseurl}</c>, <c>{+name}</c> path variables and one trailing
+/// <c>{?a,b}</c> query — from a per-template parse cached once. Kiota's general RFC 6570 expander costs a third of a send;
+/// anything this one does not recognise falls back to it. Path values are inserted as they are: the generated client has
+/// already encoded them as path segments (<c>PathSegment.Encode</c>, the one encoder of path values), and a value that is
+/// not in encoded form is left to Kiota's expander rather than encoded a second time here. Query values are encoded here,
+/// once (<see cref="Uri.EscapeDataString(string)"/>). Also caches the loggable operation name ("METHOD /path/{template}").
 /// </summary>
 internal static class UrlTemplates
 {
     private static readonly ConcurrentDictionary<string, Template?> Parsed = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(Method, string), string> Operations = new();
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     public static Uri Build(RequestInformation requestInfo)
     {
@@ -32,37 +37,48 @@ internal static class UrlTemplates
             return requestInfo.URI;
         }
 
-        var builder = new StringBuilder(source.Length + 64);
-        foreach (var part in template.Parts)
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        try
         {
-            if (part.IsVariable)
+            foreach (var part in template.Parts)
             {
-                if (!requestInfo.PathParameters.TryGetValue(part.Text, out var value) || value is null)
+                if (!part.IsVariable)
                 {
-                    return requestInfo.URI; // let Kiota report the missing variable its own way
+                    builder.Append(part.Text);
+                    continue;
                 }
 
-                AppendReserved(builder, Text(value));
-            }
-            else
-            {
-                builder.Append(part.Text);
-            }
-        }
+                if (!requestInfo.PathParameters.TryGetValue(part.Text, out var value) || value is null || Text(value) is not { } text || !IsEncoded(text))
+                {
+                    return requestInfo.URI; // missing, or not pre-encoded: Kiota's expander reports or encodes it its own way
+                }
 
-        var first = true;
-        foreach (var name in template.Query)
+                builder.Append(text);
+            }
+
+            var first = true;
+            foreach (var name in template.Query)
+            {
+                if (!requestInfo.QueryParameters.TryGetValue(name, out var value) || value is null)
+                {
+                    continue;
+                }
+
+                builder.Append(first ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(Text(value)));
+                first = false;
+            }
+
+            return new Uri(builder.ToString(), UriKind.Absolute);
+        }
+        finally
         {
-            if (!requestInfo.QueryParameters.TryGetValue(name, out var value) || value is null)
+            if (builder.Capacity <= 4096)
             {
-                continue;
+                t_builder = builder;
             }
-
-            builder.Append(first ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(Text(value)));
-            first = false;
         }
-
-        return new Uri(builder.ToString(), UriKind.Absolute);
     }
 
     public static string Operation(RequestInformation requestInfo)
@@ -81,26 +97,33 @@ internal static class UrlTemplates
         _ => value.ToString() ?? string.Empty,
     };
 
-    /// <summary>RFC 6570 reserved expansion: reserved and unreserved characters and %XX triplets pass, the rest is encoded.</summary>
-    private static void AppendReserved(StringBuilder builder, string value)
+    /// <summary>
+    /// True when <paramref name="value"/> needs no encoding in a URL: only unreserved and reserved characters and valid
+    /// <c>%XX</c> triplets (what RFC 6570 reserved expansion passes through unchanged).
+    /// </summary>
+    private static bool IsEncoded(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (IsUnreservedOrReserved(c) || (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2])))
+            if (c == '%')
             {
-                builder.Append(c);
+                if (i + 2 >= value.Length || !Uri.IsHexDigit(value[i + 1]) || !Uri.IsHexDigit(value[i + 2]))
+                {
+                    return false;
+                }
+
+                i += 2;
                 continue;
             }
 
-            var length = char.IsHighSurrogate(c) && i + 1 < value.Length ? 2 : 1;
-            foreach (var b in Encoding.UTF8.GetBytes(value.Substring(i, length)))
+            if (!IsUnreservedOrReserved(c))
             {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                return false;
             }
-
-            i += length - 1;
         }
+
+        return true;
     }
 
     private static bool IsUnreservedOrReserved(char c)
