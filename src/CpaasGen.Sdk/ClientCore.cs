@@ -19,8 +19,8 @@ internal sealed class ClientCore
         Options = options;
         Logger = loggerFactory.CreateLogger("Cpaas.CpaasClient");
         Redactor = new Redactor(options);
-        var tokenAdapter = new CpaasRequestAdapter(RequestPipeline.ForTokenEndpoint(options, http, Redactor, Logger), options);
-        Tokens = new TokenProvider(new TokenEndpoint(tokenAdapter), options, Redactor, Logger);
+        TokenAdapter = new CpaasRequestAdapter(RequestPipeline.ForTokenEndpoint(options, http, Redactor, Logger), options);
+        Tokens = new TokenProvider(new TokenEndpoint(TokenAdapter), options, Redactor, Logger);
         Api = new KandyApiClient(new CpaasRequestAdapter(RequestPipeline.ForApi(options, http, Tokens, Redactor, Logger), options));
         ClientCorrelator = string.IsNullOrEmpty(options.ClientCorrelator) ? options.ClientId + "-csharp" : options.ClientCorrelator!;
     }
@@ -32,6 +32,9 @@ internal sealed class ClientCore
     public Redactor Redactor { get; }
 
     public TokenProvider Tokens { get; }
+
+    /// <summary>The adapter of the token request's own pipeline.</summary>
+    public CpaasRequestAdapter TokenAdapter { get; }
 
     public KandyApiClient Api { get; }
 

@@ -169,13 +169,15 @@ public partial class Conversation
     {
         var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(CurrentUser.PathValue, cancellationToken).ConfigureAwait(false);
         var items = response.SubscriptionList.Subscription;
-        var result = new List<Subscription>(items?.Count ?? 0);
-        if (items is not null)
+        if (items is null || items.Count == 0)
         {
-            foreach (var item in items)
-            {
-                result.Add(ToSubscription(item));
-            }
+            return Array.Empty<Subscription>();
+        }
+
+        var result = new Subscription[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ToSubscription(items[i]);
         }
 
         return result;
@@ -195,7 +197,6 @@ public partial class Conversation
 
     private static Subscription ToSubscription(InboundSubscription item)
         => new(
-            ResourceUrls.LastSegment(item.ResourceUrl) ?? string.Empty,
             item.DestinationAddress,
             item.CallbackReference?.NotifyUrl,
             item.ClientCorrelator,

@@ -169,6 +169,10 @@ public class CpaasApiException : Exception
                 builder.Append(' ').Append(reason);
             }
         }
+        else if (kind == CpaasErrorKind.Redirect)
+        {
+            builder.Append("The Kandy CPaaS API answered with a redirect");
+        }
         else
         {
             builder.Append("The Kandy CPaaS API could not be reached");

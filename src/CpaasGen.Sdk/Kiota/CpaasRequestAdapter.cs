@@ -30,6 +30,9 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         _baseUrl = options.BaseUrl!.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 
+    /// <summary>The pipeline every request of this adapter goes through.</summary>
+    internal RequestPipeline Pipeline => _pipeline;
+
     public ISerializationWriterFactory SerializationWriterFactory => _writers;
 
     /// <summary>The base URL. Fixed by the options: the client is immutable.</summary>
@@ -81,7 +84,7 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         requestInfo.PathParameters["baseurl"] = _baseUrl;
-        var message = new PipelineMessage(requestInfo, NoContentReader.Instance, null, cancellationToken).CreateHttpRequest();
+        var message = PipelineMessage.Create(requestInfo, NoContentReader.Instance, null, cancellationToken).CreateHttpRequest();
         return Task.FromResult(message is T typed ? typed : default);
     }
 
@@ -91,7 +94,7 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(requestInfo);
         cancellationToken.ThrowIfCancellationRequested();
         requestInfo.PathParameters["baseurl"] = _baseUrl;
-        using var message = new PipelineMessage(requestInfo, reader, errorMapping, cancellationToken);
+        using var message = PipelineMessage.Rent(requestInfo, reader, errorMapping, cancellationToken);
         await _pipeline.SendAsync(message).ConfigureAwait(false);
         return message.Result is T result ? result : default!;
     }

@@ -37,6 +37,13 @@ internal static class UrlTemplates
             return requestInfo.URI;
         }
 
+        // The same values as the last request on this template (the same user, the same sender): the same Uri, which is
+        // immutable and safe to share.
+        if (template.Last is { } last && last.Matches(requestInfo, template))
+        {
+            return last.Uri;
+        }
+
         var builder = t_builder ?? new StringBuilder(256);
         t_builder = null;
         builder.Clear();
@@ -70,7 +77,9 @@ internal static class UrlTemplates
                 first = false;
             }
 
-            return new Uri(builder.ToString(), UriKind.Absolute);
+            var uri = new Uri(builder.ToString(), UriKind.Absolute);
+            template.Last = BuiltUrl.Of(requestInfo, template, uri);
+            return uri;
         }
         finally
         {
@@ -188,7 +197,89 @@ internal static class UrlTemplates
         return new Template(parts, query);
     }
 
-    private sealed record Template(List<Part> Parts, List<string> Query);
+    private sealed record Template(List<Part> Parts, List<string> Query)
+    {
+        private volatile BuiltUrl? _last;
+
+        /// <summary>The URL built last from this template, with the values it was built from.</summary>
+        public BuiltUrl? Last
+        {
+            get => _last;
+            set => _last = value;
+        }
+    }
+
+    /// <summary>A built URL and the string values it came from (null when a value was not a string: then it is not reused).</summary>
+    private sealed class BuiltUrl
+    {
+        private readonly string?[] _path;
+        private readonly string?[] _query;
+
+        private BuiltUrl(string?[] path, string?[] query, Uri uri)
+        {
+            _path = path;
+            _query = query;
+            Uri = uri;
+        }
+
+        public Uri Uri { get; }
+
+        private static object? Get(IDictionary<string, object> values, string name) => values.TryGetValue(name, out var value) ? value : null;
+
+        public static BuiltUrl? Of(RequestInformation request, Template template, Uri uri)
+        {
+            var path = new string?[template.Parts.Count];
+            for (var i = 0; i < path.Length; i++)
+            {
+                if (template.Parts[i].IsVariable)
+                {
+                    if (Get(request.PathParameters, template.Parts[i].Text) is not string value)
+                    {
+                        return null;
+                    }
+
+                    path[i] = value;
+                }
+            }
+
+            var query = new string?[template.Query.Count];
+            for (var i = 0; i < query.Length; i++)
+            {
+                var value = Get(request.QueryParameters, template.Query[i]);
+                if (value is not null and not string)
+                {
+                    return null;
+                }
+
+                query[i] = (string?)value;
+            }
+
+            return new BuiltUrl(path, query, uri);
+        }
+
+        public bool Matches(RequestInformation request, Template template)
+        {
+            for (var i = 0; i < _path.Length; i++)
+            {
+                if (template.Parts[i].IsVariable
+                    && !(request.PathParameters.TryGetValue(template.Parts[i].Text, out var value) && value is string text && string.Equals(text, _path[i], StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+
+            for (var i = 0; i < _query.Length; i++)
+            {
+                var value = Get(request.QueryParameters, template.Query[i]);
+                if (!(value is null ? _query[i] is null : value is string text && string.Equals(text, _query[i], StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     private readonly record struct Part(string Text, bool IsVariable);
 }

@@ -13,17 +13,48 @@ namespace Cpaas;
 /// <see cref="RequestInformation"/>, its body bytes, the headers the policies add), the state the policies share
 /// (deadline, attempts, whether the request may have been processed, the server's Retry-After) and the current
 /// attempt's answer (status, headers, the body read into a pooled buffer). Every policy reads and writes only this
-/// object: there is no ambient state. Disposing it returns the pooled buffers and disposes the last answer.
+/// object: there is no ambient state. Disposing it returns the pooled buffers and disposes the last answer; a rented
+/// message (<see cref="Rent"/>) then goes back to its thread's spare slot, so a request costs no message allocation.
 /// </summary>
 internal sealed class PipelineMessage : IDisposable
 {
+    [ThreadStatic]
+    private static PipelineMessage? t_spare;
+
+    private bool _rented;
     private (string Name, string Value) _header0;
     private (string Name, string Value) _header1;
     private List<(string Name, string Value)>? _moreHeaders;
     private int _headerCount;
     private Uri? _url;
 
-    public PipelineMessage(RequestInformation request, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
+    private PipelineMessage()
+    {
+        Request = null!;
+        Reader = null!;
+        Method = null!;
+        Operation = null!;
+    }
+
+    /// <summary>A message that is not pooled (its body stays usable after <see cref="Dispose"/> is skipped, for a native request).</summary>
+    public static PipelineMessage Create(RequestInformation request, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
+    {
+        var message = new PipelineMessage();
+        message.Initialize(request, reader, errorMapping, cancellationToken);
+        return message;
+    }
+
+    /// <summary>A message from this thread's spare slot (or a new one); <see cref="Dispose"/> gives it back.</summary>
+    public static PipelineMessage Rent(RequestInformation request, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
+    {
+        var message = t_spare ?? new PipelineMessage();
+        t_spare = null;
+        message.Initialize(request, reader, errorMapping, cancellationToken);
+        message._rented = true;
+        return message;
+    }
+
+    private void Initialize(RequestInformation request, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
     {
         Request = request;
         Reader = reader;
@@ -39,31 +70,31 @@ internal sealed class PipelineMessage : IDisposable
     // ---- the request ---------------------------------------------------------------------------------------------
 
     /// <summary>The generated client's request: method, URL template with its path and query values, Accept, body.</summary>
-    public RequestInformation Request { get; }
+    public RequestInformation Request { get; private set; }
 
-    public HttpMethod Method { get; }
+    public HttpMethod Method { get; private set; }
 
     /// <summary>"METHOD /path/{template}": the loggable name of the operation (no ids, no numbers).</summary>
-    public string Operation { get; }
+    public string Operation { get; private set; }
 
     /// <summary>GET, PUT, DELETE, HEAD, OPTIONS: repeating them cannot repeat an effect (POST and PATCH can).</summary>
-    public bool IsIdempotent { get; }
+    public bool IsIdempotent { get; private set; }
 
     /// <summary>The request body, serialized once and sent as is by every attempt; null for none.</summary>
-    public ReadOnlyMemory<byte>? Content { get; }
+    public ReadOnlyMemory<byte>? Content { get; private set; }
 
-    public string? ContentType { get; }
+    public string? ContentType { get; private set; }
 
     /// <summary>How a successful answer becomes the result (the generated models' fast path, or the token response's reader).</summary>
-    public ResponseReader Reader { get; }
+    public ResponseReader Reader { get; private set; }
 
     /// <summary>The generated client's error models by status ("401", "4XX", "5XX", "XXX"), when it declared any.</summary>
-    public Dictionary<string, ParsableFactory<IParsable>>? ErrorMapping { get; }
+    public Dictionary<string, ParsableFactory<IParsable>>? ErrorMapping { get; private set; }
 
     // ---- shared state --------------------------------------------------------------------------------------------
 
     /// <summary>The caller's token: its cancellation is an <see cref="OperationCanceledException"/>, never a timeout.</summary>
-    public CancellationToken CallerToken { get; }
+    public CancellationToken CallerToken { get; private set; }
 
     /// <summary>The token every wait and send uses: the caller's, linked with the deadline once <see cref="DeadlinePolicy"/> set it.</summary>
     public CancellationToken CancellationToken { get; set; }
@@ -221,6 +252,14 @@ internal sealed class PipelineMessage : IDisposable
     /// <summary>Records a failed attempt (no answer): unless the request provably never left, the API may have acted on it.</summary>
     public void AttemptFailed(Exception error)
     {
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RedirectedBodyException)
+            {
+                return; // Kandy answered with a redirect (it did not act); the body was kept from the other host
+            }
+        }
+
         if (!TransportPolicy.NeverReachedServer(error))
         {
             MayHaveBeenProcessed = true;
@@ -241,10 +280,41 @@ internal sealed class PipelineMessage : IDisposable
 
     public void Dispose()
     {
+        if (Request is null)
+        {
+            return; // already back in the pool
+        }
+
         DiscardResponse();
 
         // Every attempt has been sent: the pooled request body can go back.
         (Request.Content as PooledBodyStream)?.Release();
+        if (!_rented)
+        {
+            return;
+        }
+
+        // Nothing of this request may outlive it in the spare message.
+        _rented = false;
+        Request = null!;
+        Reader = null!;
+        ErrorMapping = null;
+        CallerToken = default;
+        CancellationToken = default;
+        Content = null;
+        ContentType = null;
+        _header0 = default;
+        _header1 = default;
+        _moreHeaders = null;
+        _headerCount = 0;
+        _url = null;
+        Deadline = null;
+        TokenRefreshed = false;
+        Attempts = 0;
+        MayHaveBeenProcessed = false;
+        RetryAfter = null;
+        Result = null;
+        t_spare = this;
     }
 
     private static (ReadOnlyMemory<byte>? Content, string? ContentType) ReadContent(RequestInformation request)
