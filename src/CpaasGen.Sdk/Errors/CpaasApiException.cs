@@ -148,7 +148,7 @@ public class CpaasApiException : Exception
             variables[i] = redact(Variables[i]) ?? string.Empty;
         }
 
-        return new CpaasApiException(StatusCode, Kind, ExceptionId, redact(Text), variables, redact(ResponseSnippet), Hint, InnerException)
+        return new CpaasApiException(StatusCode, Kind, redact(ExceptionId), redact(Text), variables, redact(ResponseSnippet), Hint, InnerException)
         {
             MayHaveBeenProcessed = MayHaveBeenProcessed,
             RetryAfter = RetryAfter,

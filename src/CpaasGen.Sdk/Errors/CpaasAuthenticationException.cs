@@ -31,7 +31,7 @@ public sealed class CpaasAuthenticationException : CpaasApiException
             };
 
     internal override CpaasApiException Redacted(Func<string?, string?> redact)
-        => new CpaasAuthenticationException(StatusCode, Kind, ExceptionId, redact(Text), redact(ResponseSnippet), InnerException)
+        => new CpaasAuthenticationException(StatusCode, Kind, redact(ExceptionId), redact(Text), redact(ResponseSnippet), InnerException)
         {
             MayHaveBeenProcessed = MayHaveBeenProcessed,
             RetryAfter = RetryAfter,

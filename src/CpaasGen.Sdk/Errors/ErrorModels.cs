@@ -21,31 +21,28 @@ internal static class ErrorModels
     {
         var status = message.StatusCode;
         var body = message.Body.Memory;
-        CpaasApiException error;
-        if (TryRead(body, Mapped(message.ErrorMapping, status), out var detail))
+        if (!TryRead(body, Mapped(message.ErrorMapping, status), out var detail))
         {
-            var variables = new string[detail.Variables.Count];
-            for (var i = 0; i < variables.Length; i++)
-            {
-                variables[i] = redactor.Redact(detail.Variables[i]) ?? string.Empty;
-            }
-
-            // Substituted first, then redacted: a secret echoed in a variable must not come back through the text.
-            var text = redactor.Redact(CpaasApiException.Substitute(detail.Text, detail.Variables));
-            error = new CpaasApiException(status, detail.Kind, detail.Id, text, variables);
-        }
-        else
-        {
-            error = new CpaasApiException(status, CpaasErrorKind.Unknown, null, null, null, redactor.Snippet(body.Span));
-        }
-
-        return message.MayHaveBeenProcessed || message.RetryAfter is not null
-            ? new CpaasApiException(error.StatusCode, error.Kind, error.ExceptionId, error.Text, error.Variables, error.ResponseSnippet)
+            return new CpaasApiException(status, CpaasErrorKind.Unknown, null, null, null, redactor.Snippet(body.Span))
             {
                 MayHaveBeenProcessed = message.MayHaveBeenProcessed,
                 RetryAfter = message.RetryAfter,
-            }
-            : error;
+            };
+        }
+
+        var variables = new string[detail.Variables.Count];
+        for (var i = 0; i < variables.Length; i++)
+        {
+            variables[i] = redactor.Redact(detail.Variables[i]) ?? string.Empty;
+        }
+
+        // Substituted first, then redacted: a secret echoed in a variable must not come back through the text.
+        var text = redactor.Redact(CpaasApiException.Substitute(detail.Text, detail.Variables));
+        return new CpaasApiException(status, detail.Kind, redactor.Redact(detail.Id), text, variables)
+        {
+            MayHaveBeenProcessed = message.MayHaveBeenProcessed,
+            RetryAfter = message.RetryAfter,
+        };
     }
 
     /// <summary>The factory the operation declares for <paramref name="status"/>: the exact code, then "4XX"/"5XX", then "XXX".</summary>

@@ -41,12 +41,13 @@ internal sealed class TelemetryPolicy : PipelinePolicy
                 Answered(message, activity, started);
             }
 
-            Log.Failed(_logger, message.Operation, ex.StatusCode > 0 ? Status(ex.StatusCode) + " " + ex.ExceptionId : ex.Kind.ToString());
+            var id = SafeId(ex.ExceptionId);
+            Log.Failed(_logger, message.Operation, ex.StatusCode > 0 ? Status(ex.StatusCode) + " " + id : ex.Kind.ToString());
             activity?.SetStatus(ActivityStatusCode.Error, ex.Kind.ToString());
             activity?.SetTag("error.type", ex.StatusCode > 0 ? Status(ex.StatusCode) : ex.Kind.ToString());
-            if (ex.ExceptionId is not null)
+            if (id is not null)
             {
-                activity?.SetTag("cpaas.exception_id", ex.ExceptionId);
+                activity?.SetTag("cpaas.exception_id", id);
             }
 
             CpaasTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("url.template", message.Operation), new KeyValuePair<string, object?>("error.kind", ex.Kind.ToString()));
@@ -69,4 +70,31 @@ internal sealed class TelemetryPolicy : PipelinePolicy
     }
 
     private static string Status(int status) => status.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The API's exception id for logs and tags only when it looks like one (<c>SVC0002</c>, <c>invalid_client</c>): a
+    /// server could put anything there, and a log line or a tag must never carry what it echoed.
+    /// </summary>
+    private static string? SafeId(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (id.Length is 0 or > 64)
+        {
+            return "(unrecognised id)";
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-' and not '.')
+            {
+                return "(unrecognised id)";
+            }
+        }
+
+        return id;
+    }
 }
