@@ -30,7 +30,12 @@ public partial class Conversation
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The delivery status per destination and the real sender number.</returns>
     /// <exception cref="ArgumentException">An address is empty or not in an accepted format, the message is empty, or the type is not SMS; the message names the field.</exception>
-    /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
+    /// <exception cref="CpaasApiException">
+    /// The send failed: the API refused it (403 when the sender number is not owned by the account or not assigned to
+    /// the project), or its answer was lost. <see cref="CpaasApiException.MayHaveBeenProcessed"/> says whether the SMS may
+    /// have gone out anyway (then sending it again could deliver it twice). The SDK never re-sends it once it may have
+    /// reached the API, and the exception never contains the message text, whatever the server echoed.
+    /// </exception>
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

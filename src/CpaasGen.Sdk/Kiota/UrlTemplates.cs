@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Kiota.Abstractions;
 
@@ -17,8 +18,10 @@ namespace Cpaas;
 /// </summary>
 internal static class UrlTemplates
 {
-    private static readonly ConcurrentDictionary<string, Template?> Parsed = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<(Method, string), string> Operations = new();
+    // Found by the template string's identity first: the generated clients pass string constants, so no 80-character
+    // template is hashed per call. Behind it, each distinct template text is parsed once.
+    private static readonly ConditionalWeakTable<string, Entry> ByReference = new();
+    private static readonly ConcurrentDictionary<string, Entry> ByText = new(StringComparer.Ordinal);
 
     [ThreadStatic]
     private static StringBuilder? t_builder;
@@ -31,7 +34,7 @@ internal static class UrlTemplates
             return requestInfo.URI;
         }
 
-        var template = Parsed.GetOrAdd(source, Parse);
+        var template = EntryFor(source).Template;
         if (template is null)
         {
             return requestInfo.URI;
@@ -91,12 +94,37 @@ internal static class UrlTemplates
     }
 
     public static string Operation(RequestInformation requestInfo)
-        => Operations.GetOrAdd((requestInfo.HttpMethod, requestInfo.UrlTemplate ?? string.Empty), static key =>
+    {
+        var source = requestInfo.UrlTemplate ?? string.Empty;
+        var method = requestInfo.HttpMethod;
+        var names = EntryFor(source).Operations;
+        var index = (int)method;
+        if ((uint)index >= (uint)names.Length)
         {
-            var template = key.Item2.Replace("{+baseurl}", string.Empty, StringComparison.Ordinal).Replace("{+", "{", StringComparison.Ordinal);
-            var query = template.IndexOf("{?", StringComparison.Ordinal);
-            return key.Item1 + " " + (query >= 0 ? template[..query] : template);
-        });
+            return OperationName(method, source);
+        }
+
+        return names[index] ??= OperationName(method, source);
+    }
+
+    private static Entry EntryFor(string source)
+    {
+        if (ByReference.TryGetValue(source, out var entry))
+        {
+            return entry;
+        }
+
+        entry = ByText.GetOrAdd(source, static text => new Entry(Parse(text)));
+        ByReference.TryAdd(source, entry);
+        return entry;
+    }
+
+    private static string OperationName(Method method, string source)
+    {
+        var template = source.Replace("{+baseurl}", string.Empty, StringComparison.Ordinal).Replace("{+", "{", StringComparison.Ordinal);
+        var query = template.IndexOf("{?", StringComparison.Ordinal);
+        return method + " " + (query >= 0 ? template[..query] : template);
+    }
 
     private static string Text(object value) => value switch
     {
@@ -195,6 +223,14 @@ internal static class UrlTemplates
         }
 
         return new Template(parts, query);
+    }
+
+    /// <summary>What is cached per template: its parse (null when it is not a form this expander handles) and its operation names per method.</summary>
+    private sealed class Entry(Template? template)
+    {
+        public Template? Template { get; } = template;
+
+        public string?[] Operations { get; } = new string?[16];
     }
 
     private sealed record Template(List<Part> Parts, List<string> Query)
