@@ -85,7 +85,7 @@ public static class CpaasServiceCollectionExtensions
 
         // The client is a long-lived singleton: rotate connections with the pooled lifetime instead of the handler lifetime.
         // Redirects are never followed: a redirected token request would carry the client secret to another host.
-        // No resilience handler: the SDK's RetryPolicy is the one retry owner (see docs/reliability.md, "One retry owner").
+        // No resilience handler: the SDK's RetryPolicy is the one retry owner (docs/reliability.md, section 10, says why).
         return services.AddHttpClient(HttpClientName(name))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
