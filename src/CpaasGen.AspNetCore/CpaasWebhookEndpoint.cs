@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
@@ -56,9 +55,9 @@ internal sealed partial class CpaasWebhookEndpoint
         byte[] body;
         try
         {
-            body = await ReadBodyAsync(context.Request.Body, options.MaxBodyBytes, ct).ConfigureAwait(false);
+            body = await BoundedBodyReader.ReadAsync(context.Request.Body, options.MaxBodyBytes, cancellationToken: ct).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (CpaasBodyTooLargeException)
         {
             await Problem(context, StatusCodes.Status413PayloadTooLarge, "Payload too large", "A notification body is at most " + options.MaxBodyBytes + " bytes.").ConfigureAwait(false);
             return;
@@ -272,41 +271,6 @@ internal sealed partial class CpaasWebhookEndpoint
         }
 
         return false;
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(Stream stream, int max, System.Threading.CancellationToken ct)
-    {
-        // Room for one byte past the limit tells "at the limit" from "over it". Long arithmetic: MaxBodyBytes may be
-        // int.MaxValue ("no limit of our own"), where max + 1 overflowed and every request failed with 500.
-        var capacity = (int)Math.Min((long)max + 1, Array.MaxLength);
-        var buffer = new byte[Math.Min(4096, capacity)];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (length > max || length == capacity)
-                {
-                    throw new InvalidDataException();
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, capacity));
-            }
-
-            var read = await stream.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            if (length > max)
-            {
-                throw new InvalidDataException();
-            }
-        }
-
-        return buffer.AsSpan(0, length).ToArray();
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail, long? bytePosition = null)

@@ -3,7 +3,6 @@ using System.Net.Http;
 using Cpaas;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,19 +10,22 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers <see cref="CpaasClient"/>: <c>services.AddCpaasClient(configuration.GetSection("Cpaas"))</c>.
-/// Options are bound and validated at startup (a missing <c>ClientId</c> or a bad <c>BaseUrl</c> stops the app with a
-/// message naming the key); the client runs on a typed <see cref="HttpClient"/> from IHttpClientFactory with a
-/// resilience pipeline whose retries never re-send an SMS (POST is never retried).
+/// Options are bound and validated at startup (a missing <c>ClientId</c>, a bad or plain-http <c>BaseUrl</c>, a secret with
+/// a trailing newline stops the app with a message naming the key); the client runs on a named <see cref="HttpClient"/>
+/// from IHttpClientFactory whose handler never follows redirects. The client's own request pipeline is the same as
+/// under <c>new CpaasClient(…)</c>: it owns retries (<see cref="CpaasClientOptions.Retry"/>, honoured as configured; an SMS is
+/// never re-sent once it may have reached the server), the timeout, authentication and telemetry. No second retry layer
+/// is added: handlers added to the returned builder run once per attempt, below the SDK's pipeline.
 /// </summary>
 public static class CpaasServiceCollectionExtensions
 {
     /// <summary>The name of the default client (its HttpClient and options name).</summary>
     public const string DefaultName = "Cpaas";
 
-    /// <summary>Registers the default <see cref="CpaasClient"/> from a configuration section (keys: BaseUrl, ClientId, ClientSecret, Email, Password, ClientCorrelator, Timeout, MaxResponseBytes).</summary>
+    /// <summary>Registers the default <see cref="CpaasClient"/> from a configuration section (keys: BaseUrl, ClientId, ClientSecret, Email, Password, ClientCorrelator, Timeout, MaxResponseBytes, AllowInsecureTransport, Retry:MaxRetries, Retry:BaseDelay, Retry:MaxDelay).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Cpaas")</c>.</param>
-    /// <returns>The HttpClient builder, to add handlers or configure the resilience pipeline.</returns>
+    /// <returns>The HttpClient builder, to add handlers (they run once per attempt, below the SDK's retry and authentication).</returns>
     public static IHttpClientBuilder AddCpaasClient(this IServiceCollection services, IConfiguration configuration)
         => AddCore(services, DefaultName, keyed: false, configuration, null);
 
@@ -67,10 +69,6 @@ public static class CpaasServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        // Retries belong to the HttpClient's resilience pipeline here; the SDK's own retry loop is switched off so
-        // attempts do not multiply (the pipeline's retries are disabled for POST: an SMS is never re-sent).
-        options.PostConfigure(o => o.Retry.MaxRetries = 0);
-
         var prefix = configuration is IConfigurationSection section ? section.Path : "CpaasClientOptions";
         services.AddSingleton<IValidateOptions<CpaasClientOptions>>(new CpaasOptionsValidator(name, prefix));
         options.ValidateOnStart();
@@ -85,34 +83,19 @@ public static class CpaasServiceCollectionExtensions
             services.TryAddSingleton(sp => sp.GetRequiredService<ICpaasClientFactory>().Get(name));
         }
 
-        var http = services.AddHttpClient(HttpClientName(name))
-            // The client is a long-lived singleton: rotate connections with the pooled lifetime instead of the handler lifetime.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // The client is a long-lived singleton: rotate connections with the pooled lifetime instead of the handler lifetime.
+        // Redirects are never followed: a redirected token request would carry the client secret to another host.
+        // No resilience handler: the SDK's RetryPolicy is the one retry owner (docs/reliability.md, section 10, says why).
+        return services.AddHttpClient(HttpClientName(name))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
-            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-            // Outside the resilience handler: its rejections (attempt/total timeout, open circuit) become
-            // HttpRequestException, which CpaasClient turns into CpaasApiException like every other transport failure.
-            .AddHttpMessageHandler(() => new ResilienceRejectionHandler());
-
-        http.AddStandardResilienceHandler(resilience =>
-        {
-            // Never re-send a POST (an SMS send or a subscription): only GET/HEAD/OPTIONS/DELETE/PUT… are retried.
-            resilience.Retry.DisableForUnsafeHttpMethods();
-            resilience.Retry.ShouldRetryAfterHeader = true;
-
-            // CpaasClientOptions.Timeout is the budget of a call; the pipeline's own timeouts only stop a hung
-            // attempt, so they sit above it (the standard defaults, 10 s per attempt / 30 s total, would cut it short).
-            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(60);
-            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
-            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);
-        });
-        return http;
+            .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>
-    /// The IHttpClientFactory name of a registered client's HttpClient. Its standard resilience pipeline is configured
-    /// under <c>HttpClientName(name) + "-standard"</c>, e.g.
-    /// <c>services.Configure&lt;HttpStandardResilienceOptions&gt;(CpaasServiceCollectionExtensions.HttpClientName("Cpaas") + "-standard", o => …)</c>.
+    /// The IHttpClientFactory name of a registered client's HttpClient, to configure it after registration
+    /// (<c>services.AddHttpClient(CpaasServiceCollectionExtensions.HttpClientName("Cpaas")).AddHttpMessageHandler(…)</c>).
+    /// Its handlers run per attempt, below the SDK's pipeline; do not add a retry or redirect-following handler there.
     /// </summary>
     /// <param name="name">The client's name (<see cref="DefaultName"/> for the default client).</param>
     /// <returns>The HttpClient name.</returns>
@@ -120,27 +103,6 @@ public static class CpaasServiceCollectionExtensions
 
     private static string RequireName(string name)
         => string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("The client name must not be empty.", nameof(name)) : name;
-}
-
-/// <summary>
-/// Turns Polly's <see cref="Polly.ExecutionRejectedException"/> (TimeoutRejectedException when an attempt or the whole
-/// call outlasts the pipeline's timeouts, BrokenCircuitException while the circuit is open) into an
-/// <see cref="HttpRequestException"/>. Without it those escaped from <see cref="CpaasClient"/> as raw Polly exceptions,
-/// although the SDK promises a <see cref="CpaasApiException"/> for every failure.
-/// </summary>
-internal sealed class ResilienceRejectionHandler : DelegatingHandler
-{
-    protected override async System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Polly.ExecutionRejectedException ex)
-        {
-            throw new HttpRequestException(HttpRequestError.Unknown, "the resilience pipeline rejected the call: " + ex.Message, ex);
-        }
-    }
 }
 
 /// <summary>Gets registered <see cref="CpaasClient"/>s by name (one per Kandy project). Each name's client is a singleton.</summary>

@@ -7,16 +7,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Cpaas;
 
-/// <summary>What the feature areas of a <see cref="CpaasClient"/> share: the generated API client, the token provider and the settings.</summary>
+/// <summary>
+/// What the feature areas of a <see cref="CpaasClient"/> share: the generated API client on the SDK's request adapter
+/// and <see cref="RequestPipeline"/>, the token provider (with the token request's own pipeline), the redactor and the
+/// settings. Built the same way whichever constructor or DI registration made the client.
+/// </summary>
 internal sealed class ClientCore
 {
     public ClientCore(CpaasClientOptions options, HttpClient http, ILoggerFactory loggerFactory)
     {
         Options = options;
         Logger = loggerFactory.CreateLogger("Cpaas.CpaasClient");
-        var authAdapter = new CpaasRequestAdapter(http, options, tokens: null, Logger, authentication: true);
-        Tokens = new TokenProvider(new KandyApiClient(authAdapter).Authentication, options, Logger);
-        Api = new KandyApiClient(new CpaasRequestAdapter(http, options, Tokens, Logger));
+        Redactor = new Redactor(options);
+        TokenAdapter = new CpaasRequestAdapter(RequestPipeline.ForTokenEndpoint(options, http, Redactor, Logger), options);
+        Tokens = new TokenProvider(new TokenEndpoint(TokenAdapter), options, Redactor, Logger);
+        Api = new KandyApiClient(new CpaasRequestAdapter(RequestPipeline.ForApi(options, http, Tokens, Redactor, Logger), options));
         ClientCorrelator = string.IsNullOrEmpty(options.ClientCorrelator) ? options.ClientId + "-csharp" : options.ClientCorrelator!;
     }
 
@@ -24,20 +29,19 @@ internal sealed class ClientCore
 
     public ILogger Logger { get; }
 
+    public Redactor Redactor { get; }
+
     public TokenProvider Tokens { get; }
+
+    /// <summary>The adapter of the token request's own pipeline.</summary>
+    public CpaasRequestAdapter TokenAdapter { get; }
 
     public KandyApiClient Api { get; }
 
     public string ClientCorrelator { get; }
 
-    /// <summary>
-    /// Starts the clock of a call that makes one request: only needed when it will wait for a token first (the
-    /// request itself starts its own clock), so the common case costs nothing.
-    /// </summary>
-    public CallScope? BeginSingleRequestCall() => Tokens.HasFreshToken ? null : CallScope.BeginIfNone();
-
-    /// <summary>The user id, waiting for a token if needed — within what is left of the call's timeout.</summary>
-    public async ValueTask<string> UserIdAsync(CancellationToken cancellationToken)
+    /// <summary>The user id, waiting for a token if needed, within <see cref="CpaasClientOptions.Timeout"/>.</summary>
+    public async Task<string> UserIdAsync(CancellationToken cancellationToken)
     {
         var pending = Tokens.GetTokenAsync(cancellationToken);
         if (pending.IsCompletedSuccessfully)
@@ -45,18 +49,62 @@ internal sealed class ClientCore
             return pending.Result.UserId;
         }
 
-        var remaining = CallScope.Remaining(Options.Timeout);
         try
         {
-            var token = remaining == System.Threading.Timeout.InfiniteTimeSpan
+            var token = Options.Timeout == Timeout.InfiniteTimeSpan
                 ? await pending.ConfigureAwait(false)
-                : await pending.AsTask().WaitAsync(remaining, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                : await pending.AsTask().WaitAsync(Options.Timeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
             return token.UserId;
         }
         catch (TimeoutException ex)
         {
             // Still waiting for the access token: an authentication failure of kind Transport.
-            throw CpaasRequestAdapter.TimeoutError(Options, authentication: true, ex);
+            var text = "The call did not complete within " + Options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).";
+            throw new CpaasAuthenticationException(0, CpaasErrorKind.Transport, null, text, null, new TimeoutException(text, ex));
         }
     }
+
+    /// <summary>
+    /// A deadline over a call that makes several requests (each request also has its own): its token cancels the
+    /// requests when <see cref="CpaasClientOptions.Timeout"/> has passed since the call began.
+    /// </summary>
+    public CallDeadline StartCall(CancellationToken cancellationToken) => new(Options.Timeout, cancellationToken);
+
+    /// <summary>Rethrows a send's failure without its message text, whatever the server echoed (the SDK knows which field is the SMS).</summary>
+    public CpaasApiException WithoutMessageText(CpaasApiException error, string? message)
+        => error.Redacted(text => Redactor.Redact(text, message));
+}
+
+/// <summary>The deadline of a call that makes several requests; see <see cref="ClientCore.StartCall"/>.</summary>
+internal sealed class CallDeadline : IDisposable
+{
+    private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationToken _caller;
+    private readonly TimeSpan _timeout;
+
+    public CallDeadline(TimeSpan timeout, CancellationToken caller)
+    {
+        _caller = caller;
+        _timeout = timeout;
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            _deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
+            _deadline.CancelAfter(timeout);
+        }
+    }
+
+    /// <summary>The token to pass to every request of the call.</summary>
+    public CancellationToken Token => _deadline?.Token ?? _caller;
+
+    /// <summary>True when <paramref name="error"/> comes from this deadline, not from the caller.</summary>
+    public bool Expired(Exception error) => error is OperationCanceledException && _deadline is { IsCancellationRequested: true } && !_caller.IsCancellationRequested;
+
+    /// <summary>The error for a call that ran out of its deadline.</summary>
+    public CpaasApiException TimeoutError(Exception inner)
+    {
+        var text = "The call did not complete within " + _timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CpaasClientOptions.Timeout).";
+        return new CpaasApiException(0, CpaasErrorKind.Transport, null, text, null, null, null, new TimeoutException(text, inner)) { MayHaveBeenProcessed = true };
+    }
+
+    public void Dispose() => _deadline?.Dispose();
 }

@@ -32,7 +32,12 @@ public class CpaasClient : IDisposable
     {
     }
 
-    /// <summary>Creates a client on an injected <see cref="HttpClient"/> (for example from IHttpClientFactory); the client does not dispose it.</summary>
+    /// <summary>
+    /// Creates a client on an injected <see cref="HttpClient"/> (for example from IHttpClientFactory); the client does not
+    /// dispose it. Give it a handler with <c>AllowAutoRedirect = false</c> (the default handlers follow redirects): the SDK
+    /// refuses every redirect and never lets a request body go to another URL, but a following handler has already sent
+    /// the redirected request's headers by then.
+    /// </summary>
     /// <param name="options">The settings; copied and validated here.</param>
     /// <param name="httpClient">The HTTP client every call goes through.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
@@ -58,7 +63,9 @@ public class CpaasClient : IDisposable
 
         if (httpClient is null)
         {
-            _ownedHttpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // Redirects are never followed (RedirectRefusalPolicy refuses them): a redirected token request would carry the
+            // client secret, a redirected send the message text, to a host nobody configured.
+            _ownedHttpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the per-call timeout is CpaasClientOptions.Timeout
             };

@@ -6,8 +6,10 @@ namespace Cpaas;
 /// How the client retries. GET and DELETE are retried on 429, 502, 503, 504 and network failures; a POST (an SMS
 /// send, a subscription) is retried only when the connection could not be established at all, so it provably never
 /// reached the server — never after, because a retried send can deliver the SMS twice. <c>Retry-After</c> (seconds
-/// or HTTP-date) is honoured; otherwise the delay is exponential with full jitter. Every retry fits in the call's
-/// <see cref="CpaasClientOptions.Timeout"/>.
+/// or HTTP-date) is honoured while it fits in what is left of the call's <see cref="CpaasClientOptions.Timeout"/> and in
+/// <see cref="MaxDelay"/>; otherwise the 429 or 503 is thrown at once, with the wait in <see cref="CpaasApiException.RetryAfter"/>.
+/// Without Retry-After the delay is exponential with full jitter. The same rules apply to a client from
+/// <c>AddCpaasClient</c>: the SDK is the one retry owner.
 /// </summary>
 public sealed class CpaasRetryOptions
 {

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -120,6 +119,46 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         Assert.Contains("Cpaas:BaseUrl", error.Message);
     }
 
+    [Theory]
+    [InlineData("http://kandy.example.com", "Cpaas:AllowInsecureTransport")]
+    [InlineData("https://kandy.example.com/cpaas/", "Cpaas:BaseUrl")]
+    [InlineData("https://kandy.example.com/cpaas/auth/v1/token", "Cpaas:BaseUrl")]
+    [InlineData("https://user:hunter2@kandy.example.com", "Cpaas:BaseUrl")]
+    public async Task AnUnsafeOrMisplacedBaseUrlStopsTheHostNamingTheKey(string baseUrl, string key)
+    {
+        var config = CpaasSection(baseUrl: baseUrl);
+        using var host = Build(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(key, error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public async Task ASecretWithATrailingNewlineStopsTheHostNamingTheKey()
+    {
+        var config = Config(("Cpaas:BaseUrl", _kandy.Url), ("Cpaas:ClientId", KandyServer.ClientId), ("Cpaas:ClientSecret", KandyServer.ClientSecret + "\n"));
+        using var host = Build(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Cpaas:ClientSecret", error.Message);
+        Assert.DoesNotContain(KandyServer.ClientSecret, error.Message);
+        Assert.Empty(_kandy.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task PlainHttpToAnotherHostStartsOnlyWithTheOptInFromConfiguration()
+    {
+        var config = Config(("Cpaas:BaseUrl", "http://kandy.internal.example"), ("Cpaas:ClientId", KandyServer.ClientId), ("Cpaas:ClientSecret", KandyServer.ClientSecret), ("Cpaas:AllowInsecureTransport", "true"));
+        using var host = await Start(s => s.AddCpaasClient(config.GetSection("Cpaas")));
+
+        var client = host.Services.GetRequiredService<CpaasClient>(); // constructed; no request is made
+        Assert.Equal(new Uri("http://kandy.internal.example"), client.BaseUrl);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task ANamedClientFromANestedSectionIsValidatedWithItsFullKey()
     {
@@ -229,15 +268,22 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         Assert.Single(_kandy.Calls(KandyServer.SendPath)); // an SMS is never sent twice
     }
 
+    /// <summary>
+    /// Replaces "AnAttemptTimeoutOfThePipelineIsACpaasApiException" (issue 10): the DI client no longer has a Polly
+    /// resilience pipeline of its own; its timeout is CpaasClientOptions.Timeout, owned by the SDK's pipeline exactly as
+    /// under new CpaasClient(…). A slow send ends at that timeout as a typed Transport error, is sent once, and says it
+    /// may have been processed.
+    /// </summary>
     [Fact]
-    public async Task AnAttemptTimeoutOfThePipelineIsACpaasApiException()
+    public async Task ASlowSendEndsAtTheClientsTimeoutAsACpaasApiExceptionAndIsSentOnce()
     {
-        var config = CpaasSection();
-        using var host = await Start(s =>
+        using var host = await Start(s => s.AddCpaasClient(o =>
         {
-            s.AddCpaasClient(config.GetSection("Cpaas")).AddHttpMessageHandler(() => new RecordingHandler(_log));
-            s.Configure<HttpStandardResilienceOptions>("CpaasGen.Cpaas-standard", o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1));
-        });
+            o.BaseUrl = new Uri(_kandy.Url);
+            o.ClientId = KandyServer.ClientId;
+            o.ClientSecret = KandyServer.ClientSecret;
+            o.Timeout = TimeSpan.FromSeconds(1);
+        }).AddHttpMessageHandler(() => new RecordingHandler(_log)));
         var client = host.Services.GetRequiredService<CpaasClient>();
         for (var attempt = 1; ; attempt++)
         {
@@ -257,10 +303,27 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
 
         var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.CreateMessageAsync(Sms));
 
-        Assert.Equal(CpaasErrorKind.Transport, error.Kind); // not a raw Polly TimeoutRejectedException
+        Assert.Equal(CpaasErrorKind.Transport, error.Kind);
         Assert.Equal(0, error.StatusCode);
-        Assert.Contains("timeout", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.True(error.MayHaveBeenProcessed);
         Assert.Equal(1, _log.Requests.Count(r => r == "POST " + KandyServer.SendPath)); // timed out once, not re-sent
+    }
+
+    [Fact]
+    public async Task TheRetrySettingsFromConfigurationAreHonoured()
+    {
+        var config = Config(
+            ("Cpaas:BaseUrl", _kandy.Url), ("Cpaas:ClientId", KandyServer.ClientId), ("Cpaas:ClientSecret", KandyServer.ClientSecret),
+            ("Cpaas:Retry:MaxRetries", "1"), ("Cpaas:Retry:BaseDelay", "00:00:00.010"));
+        using var host = await Start(s => s.AddCpaasClient(config.GetSection("Cpaas")).AddHttpMessageHandler(() => new RecordingHandler(_log)));
+        _kandy.Stub("GET", KandyServer.SubscriptionsPath, 503);
+
+        var error = await Assert.ThrowsAsync<CpaasApiException>(() => host.Services.GetRequiredService<CpaasClient>().Conversation.GetSubscriptionsAsync());
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(2, _kandy.Calls(KandyServer.SubscriptionsPath).Count); // 1 + Retry:MaxRetries, not a second layer's count
+        Assert.Equal(2, _log.Requests.Count(r => r == "GET " + KandyServer.SubscriptionsPath)); // handlers run once per attempt
     }
 
     [Fact]

@@ -66,8 +66,8 @@ public sealed class TransportRetryTests : IClassFixture<KandyStub>
         Assert.Equal(0, error.StatusCode);
         var attempts = handler.AttemptsTo(op == Op.Get ? "/inbound/subscriptions" : "/outbound/");
         Assert.Equal(4, attempts.Count); // 1 + MaxRetries, all refused
-        Assert.All(attempts, a => Assert.True(CpaasRequestAdapter.NeverReachedServer(a.Error!), "not classified as never-reached: " + a.Error));
-        Assert.True(CpaasRequestAdapter.NeverReachedServer(error.InnerException!), "the final error is not a refused connection: " + error.InnerException);
+        Assert.All(attempts, a => Assert.True(TransportPolicy.NeverReachedServer(a.Error!), "not classified as never-reached: " + a.Error));
+        Assert.True(TransportPolicy.NeverReachedServer(error.InnerException!), "the final error is not a refused connection: " + error.InnerException);
         var delays = Calls.LoggedRetryDelays(logs);
         Assert.Equal(3, delays.Count);
         Assert.True(stopwatch.Elapsed.TotalMilliseconds >= delays.Sum() - 20, $"ended after {stopwatch.ElapsedMilliseconds} ms, before the announced backoff of {delays.Sum():0} ms");
@@ -132,7 +132,7 @@ public sealed class TransportRetryTests : IClassFixture<KandyStub>
         await Task.Delay(300); // anything sent late would arrive now
 
         Assert.Equal(CpaasErrorKind.Transport, error.Kind);
-        Assert.False(CpaasRequestAdapter.NeverReachedServer(error.InnerException!));
+        Assert.False(TransportPolicy.NeverReachedServer(error.InnerException!));
         var sends = server.ApiRequests.Where(r => r.Method == "POST").ToList();
         _output.WriteLine($"send dropped by the server ({(reset ? "RST" : "FIN")}): {sends.Count} send(s) received, {server.Connections} connection(s); {error.Message}");
         Assert.True(sends.Count == 1, $"The server received the SMS send {sends.Count} times (expected exactly once): a dropped send must never be re-sent.");

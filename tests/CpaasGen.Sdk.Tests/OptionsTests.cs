@@ -35,6 +35,22 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
         { "Timeout", o => o.Timeout = TimeSpan.Zero },
         { "MaxResponseBytes", o => o.MaxResponseBytes = 10 },
         { "TimeProvider", o => o.TimeProvider = null! },
+
+        // Configuration mistakes that used to fail only at the first call (issue 10).
+        { "ClientSecret", o => o.ClientSecret = "   " },
+        { "ClientSecret", o => o.ClientSecret = KandyServer.ClientSecret + "\n" },
+        { "ClientSecret", o => o.ClientSecret = " " + KandyServer.ClientSecret },
+        { "ClientId", o => o.ClientId = KandyServer.ClientId + "\r\n" },
+        { "ClientId", o => o.ClientId = " " + KandyServer.ClientId },
+        { "Email", o => { o.ClientSecret = null; o.Email = "dev@example.com\n"; o.Password = "pw"; } },
+        { "Email", o => { o.ClientSecret = null; o.Email = "   "; o.Password = "pw"; } },
+        { "Password", o => { o.ClientSecret = null; o.Email = "dev@example.com"; o.Password = "pw\n"; } },
+        { "Password", o => { o.ClientSecret = null; o.Email = "dev@example.com"; o.Password = " \t "; } },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://oauth-cpaas.att.com/cpaas/") },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://oauth-cpaas.att.com/cpaas") },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://oauth-cpaas.att.com/cpaas/auth/v1/token") },
+        { "BaseUrl", o => o.BaseUrl = new Uri("https://user:hunter2@oauth-cpaas.att.com") },
+        { "AllowInsecureTransport", o => o.BaseUrl = new Uri("http://oauth-cpaas.att.com") },
     };
 
     [Theory]
@@ -48,6 +64,65 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
         Assert.Contains(option, error.Message, StringComparison.Ordinal);
         Assert.Contains(option, options.Validate(), StringComparison.Ordinal);
         Assert.Empty(_kandy.Server.LogEntries);
+    }
+
+    [Theory]
+    [InlineData("https://oauth-cpaas.att.com/cpaas/", "https://oauth-cpaas.att.com")]
+    [InlineData("https://oauth-cpaas.att.com/cpaas/auth/v1/token", "https://oauth-cpaas.att.com")]
+    [InlineData("https://gw.example.com/kandy/cpaas/smsmessaging/v1", "https://gw.example.com/kandy")]
+    public void ABaseUrlPointingIntoTheApiSaysWhatToUseInstead(string baseUrl, string fix)
+    {
+        var problem = _kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).Validate();
+
+        Assert.NotNull(problem);
+        Assert.Contains("CpaasClientOptions.BaseUrl", problem, StringComparison.Ordinal);
+        Assert.Contains(fix, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SurroundingWhitespaceIsNamedWithTheFix()
+    {
+        var problem = _kandy.Options(o => o.ClientSecret = KandyServer.ClientSecret + "\n").Validate();
+
+        Assert.NotNull(problem);
+        Assert.Contains("CpaasClientOptions.ClientSecret", problem, StringComparison.Ordinal);
+        Assert.Contains("whitespace", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(KandyServer.ClientSecret, problem, StringComparison.Ordinal); // the message never shows the secret
+    }
+
+    [Fact]
+    public void UserInformationInTheBaseUrlIsNeverShown()
+    {
+        var options = _kandy.Options(o => o.BaseUrl = new Uri("https://admin:hunter2@oauth-cpaas.att.com/"));
+
+        Assert.DoesNotContain("hunter2", options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("oauth-cpaas.att.com", options.ToString(), StringComparison.Ordinal);
+        var problem = options.Validate();
+        Assert.NotNull(problem);
+        Assert.DoesNotContain("hunter2", problem, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => new CpaasClient(options, new HttpClient()));
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:7070")]
+    [InlineData("http://127.0.0.1:7070")]
+    [InlineData("http://[::1]:7070")]
+    public void PlainHttpToLoopbackIsValid(string baseUrl)
+        => Assert.Null(_kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).Validate());
+
+    [Fact]
+    public void PlainHttpToAnotherHostIsValidOnlyWithTheOptIn()
+    {
+        var options = _kandy.Options(o => o.BaseUrl = new Uri("http://kandy.internal.example"));
+        var problem = options.Validate();
+        Assert.NotNull(problem);
+        Assert.Contains("CpaasClientOptions.BaseUrl", problem, StringComparison.Ordinal);
+        Assert.Contains("CpaasClientOptions.AllowInsecureTransport", problem, StringComparison.Ordinal);
+
+        options.AllowInsecureTransport = true;
+        Assert.Null(options.Validate());
     }
 
     [Fact]

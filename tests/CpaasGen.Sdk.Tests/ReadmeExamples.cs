@@ -33,4 +33,40 @@ internal static class ReadmeExamples
         // end-snippet
         _ = sub;
     }
+
+    public static async Task<bool?> SendOnceAsync(CpaasClient client, CreateMessageRequest sms)
+    {
+        // begin-snippet: maybe-sent
+        try
+        {
+            await client.Conversation.CreateMessageAsync(sms);
+            return true;                                        // sent
+        }
+        catch (CpaasApiException ex) when (ex.MayHaveBeenProcessed)
+        {
+            // The answer was lost after the request left (a timeout, a dropped connection, a 5xx): the SMS may have
+            // gone out, and sending it again could deliver it twice. Record "unknown"; check the history before a resend.
+            Console.WriteLine($"maybe sent: {ex.Message}");
+            return null;
+        }
+        catch (CpaasApiException ex)
+        {
+            // Not sent: Kandy refused it (ex.StatusCode, ex.ExceptionId) or never got it (no token, connection refused).
+            // Sending again cannot deliver it twice: fix the cause, or wait ex.RetryAfter for a 429/503.
+            Console.WriteLine($"not sent: {ex.Message}");
+            return false;
+        }
+        // end-snippet
+    }
+
+    public static CpaasClientOptions InsecureTransportOptIn()
+    {
+        // begin-snippet: insecure-transport
+        var options = new CpaasClientOptions {
+            BaseUrl = new Uri("http://kandy-gateway.internal:8080"), // plain http to a host that is not loopback…
+            AllowInsecureTransport = true,                         // …is refused unless you opt in explicitly
+            ClientId = "PRIV-…", ClientSecret = "…" };
+        // end-snippet
+        return options;
+    }
 }

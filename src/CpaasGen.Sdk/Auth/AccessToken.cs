@@ -5,11 +5,12 @@ namespace Cpaas;
 /// <summary>An access token and the user id it belongs to. <see cref="ToString"/> never shows the token.</summary>
 internal sealed class AccessToken
 {
-    public AccessToken(string value, string userId, DateTimeOffset receivedAt, DateTimeOffset refreshAt, DateTimeOffset? expiresAt)
+    public AccessToken(string value, string userId, DateTimeOffset receivedAt, DateTimeOffset refreshAt, DateTimeOffset expiresAt)
     {
         Value = value;
         AuthorizationHeader = "Bearer " + value;
         UserId = userId;
+        UserIdPathValue = Cpaas.Api.PathSegment.Encode(userId, "userId");
         ReceivedAt = receivedAt;
         RefreshAt = refreshAt;
         ExpiresAt = expiresAt;
@@ -24,12 +25,16 @@ internal sealed class AccessToken
     /// <summary>The <c>preferred_username</c> claim of the id_token: the <c>{userId}</c> path segment.</summary>
     public string UserId { get; }
 
+    /// <summary>The user id encoded as a URL path segment (the generated clients' one path encoder).</summary>
+    public string UserIdPathValue { get; }
+
     public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>When half the token's lifetime has passed (the official SDKs' rule).</summary>
     public DateTimeOffset RefreshAt { get; }
 
-    public DateTimeOffset? ExpiresAt { get; }
+    /// <summary>When the token expires, measured from when it was received (never from the server's clock).</summary>
+    public DateTimeOffset ExpiresAt { get; }
 
     public bool NeedsRefresh(DateTimeOffset now) => now >= RefreshAt;
 

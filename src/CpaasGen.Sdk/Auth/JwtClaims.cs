@@ -6,12 +6,16 @@ using System.Text.Json;
 namespace Cpaas;
 
 /// <summary>
-/// Reads the few claims the SDK needs from a JWT payload (<c>preferred_username</c>, <c>iat</c>, <c>exp</c>).
+/// Reads the few claims the SDK needs from a JWT payload (<c>preferred_username</c>, <c>iat</c>, <c>exp</c>; the times as sent, see <see cref="TokenLifetime"/>).
 /// The signature is not verified: the token came straight from the token endpoint over TLS, and the SDK only
 /// uses it to learn the user id and when to refresh — exactly as every official Kandy SDK does.
 /// </summary>
-internal readonly record struct JwtClaims(string? PreferredUsername, long? IssuedAt, long? ExpiresAt)
+internal readonly record struct JwtClaims(string? PreferredUsername, double? IssuedAt, double? ExpiresAt)
 {
+    /// <summary>A numeric claim (seconds, or milliseconds from some servers: <see cref="TokenLifetime"/> tells), any JSON number; null otherwise.</summary>
+    private static double? Number(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : null;
+
     public static bool TryRead(string? jwt, out JwtClaims claims)
     {
         claims = default;
@@ -43,8 +47,8 @@ internal readonly record struct JwtClaims(string? PreferredUsername, long? Issue
             }
 
             string? username = null;
-            long? iat = null;
-            long? exp = null;
+            double? iat = null;
+            double? exp = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("preferred_username"u8))
@@ -55,12 +59,12 @@ internal readonly record struct JwtClaims(string? PreferredUsername, long? Issue
                 else if (reader.ValueTextEquals("iat"u8))
                 {
                     reader.Read();
-                    iat = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                    iat = Number(ref reader);
                 }
                 else if (reader.ValueTextEquals("exp"u8))
                 {
                     reader.Read();
-                    exp = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+                    exp = Number(ref reader);
                 }
                 else
                 {

@@ -8,27 +8,31 @@ namespace Cpaas;
 
 /// <summary>
 /// Gets and caches the access token. One token request at a time however many calls wait for it (single
-/// flight); refreshed once half its lifetime has passed; dropped on a 401 so the next call fetches a new one.
-/// A caller's cancellation stops its own wait, never the shared request.
+/// flight); refreshed once half its lifetime (<see cref="TokenLifetime"/>) has passed; dropped on a 401 so the next call
+/// fetches a new one. A caller's cancellation stops its own wait, never the shared request, which has the full
+/// <see cref="CpaasClientOptions.Timeout"/> of its own. Every token it receives is given to the client's <see cref="Redactor"/>.
 /// </summary>
 internal sealed class TokenProvider
 {
-    private static readonly TimeSpan FallbackLifetime = TimeSpan.FromMinutes(10);
-
-    private readonly AuthenticationClient _auth;
+    private readonly TokenEndpoint _endpoint;
     private readonly CpaasClientOptions _options;
+    private readonly Redactor _redactor;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private AccessToken? _current;
     private Task<AccessToken>? _pending;
     private int _requests;
 
-    public TokenProvider(AuthenticationClient auth, CpaasClientOptions options, ILogger logger)
+    public TokenProvider(TokenEndpoint endpoint, CpaasClientOptions options, Redactor redactor, ILogger logger)
     {
-        _auth = auth;
+        _endpoint = endpoint;
         _options = options;
+        _redactor = redactor;
         _logger = logger;
     }
+
+    /// <summary>The per-call timeout, for the error of a call that ran out of it while waiting here.</summary>
+    public TimeSpan Timeout => _options.Timeout;
 
     /// <summary>How many token requests were sent (for tests, benchmarks and metrics).</summary>
     public int RequestCount => Volatile.Read(ref _requests);
@@ -91,8 +95,7 @@ internal sealed class TokenProvider
 
     private async Task FetchAsync(TaskCompletionSource<AccessToken> owner)
     {
-        // Shared by every waiting caller: it gets its own full timeout, not what is left of the first caller's.
-        CallScope.Leave();
+        // Shared by every waiting caller: the token pipeline gives it its own full timeout, not what is left of the first caller's.
         try
         {
             var token = await RequestTokenAsync().ConfigureAwait(false);
@@ -129,22 +132,11 @@ internal sealed class TokenProvider
             ? new TokenRequest { GrantType = grant, ClientId = _options.ClientId!, ClientSecret = _options.ClientSecret, Scope = "openid" }
             : new TokenRequest { GrantType = grant, ClientId = _options.ClientId!, Username = _options.Email, Password = _options.Password, Scope = "openid" };
 
-        TokenResponse response;
-        try
-        {
-            // The shared request is bounded by the per-call timeout, not by any one caller's token.
-            response = await _auth.CreateTokenAsync(request, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (CpaasAuthenticationException)
-        {
-            throw;
-        }
-        catch (CpaasApiException ex)
-        {
-            throw new CpaasAuthenticationException(ex.StatusCode, ex.Kind, ex.ExceptionId, ex.Text, ex.ResponseSnippet, ex);
-        }
-
+        // The shared request is bounded by its own pipeline's deadline, not by any one caller's token.
+        var reply = await _endpoint.RequestAsync(request, CancellationToken.None).ConfigureAwait(false);
+        var response = reply.Response;
         var receivedAt = _options.TimeProvider.GetUtcNow();
+        _redactor.AddTokens(response.AccessToken, response.IdToken, response.RefreshToken);
         if (!JwtClaims.TryRead(response.IdToken, out var idClaims) || string.IsNullOrEmpty(idClaims.PreferredUsername))
         {
             throw new CpaasAuthenticationException(200, CpaasErrorKind.Unknown, null, "The token response has no id_token with a preferred_username claim, so the user id is unknown.");
@@ -155,25 +147,19 @@ internal sealed class TokenProvider
             throw new CpaasAuthenticationException(200, CpaasErrorKind.Unknown, null, "The token response has no access_token.");
         }
 
-        JwtClaims.TryRead(response.AccessToken, out var accessClaims);
-        TimeSpan lifetime;
-        DateTimeOffset? expiresAt = null;
-        if (accessClaims.ExpiresAt is { } exp && accessClaims.IssuedAt is { } iat && exp > iat)
+        if (idClaims.PreferredUsername is "." or "..")
         {
-            // Measured from when we received it, so a skewed server clock does not cause a refresh loop.
-            lifetime = TimeSpan.FromSeconds(exp - iat);
-            expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
-        }
-        else if (response.ExpiresIn is > 0 and var seconds)
-        {
-            lifetime = TimeSpan.FromSeconds(seconds);
-        }
-        else
-        {
-            lifetime = FallbackLifetime;
+            throw new CpaasAuthenticationException(200, CpaasErrorKind.Unknown, null, "The id_token's preferred_username is not a usable user id.");
         }
 
-        var token = new AccessToken(response.AccessToken, idClaims.PreferredUsername!, receivedAt, receivedAt + TimeSpan.FromTicks(lifetime.Ticks / 2), expiresAt);
+        JwtClaims.TryRead(response.AccessToken, out var accessClaims);
+        var lifetime = TokenLifetime.From(accessClaims.IssuedAt, accessClaims.ExpiresAt, reply.ExpiresIn);
+        if (lifetime.Adjustment is { } adjustment)
+        {
+            Log.TokenLifetimeAdjusted(_logger, adjustment, lifetime.Value.TotalSeconds);
+        }
+
+        var token = new AccessToken(response.AccessToken, idClaims.PreferredUsername!, receivedAt, receivedAt + (lifetime.Value / 2), receivedAt + lifetime.Value);
         Log.TokenReceived(_logger, token.UserId, token.RefreshAt);
         return token;
     }

@@ -15,9 +15,7 @@ public partial class Conversation
     /// <returns>One page of threads.</returns>
     public virtual async Task<CpaasPage<SmsThread>> GetThreadsAsync(HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.ListSmsThreadsAsync(userId, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsHistory.ListSmsThreadsAsync(CurrentUser.PathValue, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
         return ToThreadPage(response.SmsThreadList);
     }
 
@@ -28,10 +26,8 @@ public partial class Conversation
     /// <returns>One page of threads.</returns>
     public virtual async Task<CpaasPage<SmsThread>> GetThreadsAsync(string remoteAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.ListSmsThreadsWithRemoteAddressAsync(userId, remote, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsHistory.ListSmsThreadsWithRemoteAddressAsync(CurrentUser.PathValue, remote, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
         return ToThreadPage(response.SmsThreadList);
     }
 
@@ -49,11 +45,9 @@ public partial class Conversation
     /// <returns>The thread.</returns>
     public virtual async Task<SmsThread> GetThreadAsync(string remoteAddress, string localAddress, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.GetSmsThreadAsync(userId, remote, local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsHistory.GetSmsThreadAsync(CurrentUser.PathValue, remote, local, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ToThread(response.SmsThread);
     }
 
@@ -65,11 +59,9 @@ public partial class Conversation
     /// <returns>One page of messages.</returns>
     public virtual async Task<CpaasPage<SmsMessage>> GetMessagesAsync(string remoteAddress, string localAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.ListSmsMessagesAsync(userId, remote, local, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsHistory.ListSmsMessagesAsync(CurrentUser.PathValue, remote, local, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
         var list = response.SmsMessageList;
         var items = new List<SmsMessage>(list.SmsMessage?.Count ?? 0);
         if (list.SmsMessage is not null)
@@ -104,9 +96,8 @@ public partial class Conversation
     /// <returns>The message.</returns>
     public virtual async Task<SmsMessage> GetMessageAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
-        var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.GetSmsMessageAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
+        var (remote, local, id) = MessageArgs(remoteAddress, localAddress, messageId);
+        var response = await _core.Api.SmsHistory.GetSmsMessageAsync(CurrentUser.PathValue, remote, local, id, cancellationToken).ConfigureAwait(false);
         return ToMessage(response.SmsMessage);
     }
 
@@ -118,9 +109,8 @@ public partial class Conversation
     /// <returns>The status, for example <see cref="DeliveryStatus.DeliveredToTerminal"/>.</returns>
     public virtual async Task<DeliveryStatus> GetStatusAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
-        var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsHistory.GetSmsMessageStatusAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
+        var (remote, local, id) = MessageArgs(remoteAddress, localAddress, messageId);
+        var response = await _core.Api.SmsHistory.GetSmsMessageStatusAsync(CurrentUser.PathValue, remote, local, id, cancellationToken).ConfigureAwait(false);
         return new DeliveryStatus(response.Status.Value);
     }
 
@@ -132,9 +122,8 @@ public partial class Conversation
     /// <returns>A task that completes when the message is deleted.</returns>
     public virtual async Task DeleteMessageAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
-        var (userId, remote, local, id) = await MessageArgsAsync(remoteAddress, localAddress, messageId, cancellationToken).ConfigureAwait(false);
-        await _core.Api.SmsHistory.DeleteSmsMessageAsync(userId, remote, local, id, cancellationToken).ConfigureAwait(false);
+        var (remote, local, id) = MessageArgs(remoteAddress, localAddress, messageId);
+        await _core.Api.SmsHistory.DeleteSmsMessageAsync(CurrentUser.PathValue, remote, local, id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a whole thread.</summary>
@@ -144,21 +133,13 @@ public partial class Conversation
     /// <returns>A task that completes when the thread is deleted.</returns>
     public virtual async Task DeleteThreadAsync(string remoteAddress, string localAddress, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        await _core.Api.SmsHistory.DeleteSmsThreadAsync(userId, remote, local, cancellationToken).ConfigureAwait(false);
+        await _core.Api.SmsHistory.DeleteSmsThreadAsync(CurrentUser.PathValue, remote, local, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(string UserId, string Remote, string Local, string Id)> MessageArgsAsync(string remoteAddress, string localAddress, string messageId, CancellationToken cancellationToken)
-    {
-        var remote = RequireId(remoteAddress, nameof(remoteAddress));
-        var local = RequireId(localAddress, nameof(localAddress));
-        var id = RequireId(messageId, nameof(messageId));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        return (userId, remote, local, id);
-    }
+    private static (string Remote, string Local, string Id) MessageArgs(string remoteAddress, string localAddress, string messageId)
+        => (RequireId(remoteAddress, nameof(remoteAddress)), RequireId(localAddress, nameof(localAddress)), RequireId(messageId, nameof(messageId)));
 
     private static async IAsyncEnumerable<T> FollowAsync<T>(Func<HistoryQuery?, CancellationToken, Task<CpaasPage<T>>> fetch, HistoryQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

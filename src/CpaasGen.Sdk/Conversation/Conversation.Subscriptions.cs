@@ -22,7 +22,6 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused (403 when the number is not owned by the account or not assigned to the project).</exception>
     public virtual async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.WebhookUrl is null || !request.WebhookUrl.IsAbsoluteUri || (request.WebhookUrl.Scheme != Uri.UriSchemeHttps && request.WebhookUrl.Scheme != Uri.UriSchemeHttp))
@@ -35,15 +34,28 @@ public partial class Conversation
             PhoneAddress.Validate(request.DestinationAddress, nameof(request.DestinationAddress));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        using var call = _core.StartCall(cancellationToken);
+        try
+        {
+            return await SubscribeCoreAsync(request, call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (call.Expired(ex))
+        {
+            throw call.TimeoutError(ex);
+        }
+    }
+
+    private async Task<SubscribeResult> SubscribeCoreAsync(SubscribeRequest request, CancellationToken cancellationToken)
+    {
         var correlator = request.ClientCorrelator ?? _core.ClientCorrelator;
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
         var channel = await _core.Api.NotificationChannels.CreateNotificationChannelAsync(
-            userId,
+            CurrentUser.PathValue,
             new NotificationChannelRequestBody
             {
                 NotificationChannel = new NotificationChannelRequest
                 {
-                    ChannelData = new ChannelData { WebhookUrl = request.WebhookUrl.AbsoluteUri },
+                    ChannelData = new ChannelData { WebhookUrl = request.WebhookUrl!.AbsoluteUri },
                     ChannelType = new ChannelType(WebhookChannelType),
                     ClientCorrelator = correlator,
                 },
@@ -60,7 +72,7 @@ public partial class Conversation
         try
         {
             subscription = await _core.Api.SmsInboundSubscriptions.CreateInboundSubscriptionAsync(
-                userId,
+                CurrentUser.PathValue,
                 new InboundSubscriptionRequestBody
                 {
                     Subscription = new InboundSubscriptionRequest
@@ -74,7 +86,7 @@ public partial class Conversation
         }
         catch (Exception ex)
         {
-            var deleted = await TryDeleteChannelAsync(userId, channelId).ConfigureAwait(false);
+            var deleted = await TryDeleteChannelAsync(channelId).ConfigureAwait(false);
             Log.SubscribeRolledBack(_core.Logger, deleted);
             if (ex is CpaasApiException { StatusCode: 403 } forbidden and not CpaasAuthenticationException)
             {
@@ -102,9 +114,22 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">The API refused (404 when there is no such subscription).</exception>
     public virtual async Task<UnsubscribeResult> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        using var call = CallScope.BeginIfNone();
         var id = RequireId(subscriptionId, nameof(subscriptionId));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var call = _core.StartCall(cancellationToken);
+        try
+        {
+            return await UnsubscribeCoreAsync(id, call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (call.Expired(ex))
+        {
+            throw call.TimeoutError(ex);
+        }
+    }
+
+    private async Task<UnsubscribeResult> UnsubscribeCoreAsync(string id, CancellationToken cancellationToken)
+    {
+        const string userId = CurrentUser.PathValue;
         var existing = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
         await _core.Api.SmsInboundSubscriptions.DeleteInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
 
@@ -142,17 +167,17 @@ public partial class Conversation
     /// <returns>The subscriptions (empty when there are none).</returns>
     public virtual async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(userId, cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(CurrentUser.PathValue, cancellationToken).ConfigureAwait(false);
         var items = response.SubscriptionList.Subscription;
-        var result = new List<Subscription>(items?.Count ?? 0);
-        if (items is not null)
+        if (items is null || items.Count == 0)
         {
-            foreach (var item in items)
-            {
-                result.Add(ToSubscription(item));
-            }
+            return Array.Empty<Subscription>();
+        }
+
+        var result = new Subscription[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ToSubscription(items[i]);
         }
 
         return result;
@@ -165,28 +190,25 @@ public partial class Conversation
     /// <exception cref="CpaasApiException">404 when there is no such subscription.</exception>
     public virtual async Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         var id = RequireId(subscriptionId, nameof(subscriptionId));
-        var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
+        var response = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(CurrentUser.PathValue, id, cancellationToken).ConfigureAwait(false);
         return ToSubscription(response.Subscription);
     }
 
     private static Subscription ToSubscription(InboundSubscription item)
         => new(
-            ResourceUrls.LastSegment(item.ResourceUrl) ?? string.Empty,
             item.DestinationAddress,
             item.CallbackReference?.NotifyUrl,
             item.ClientCorrelator,
             item.ResourceUrl);
 
-    private async Task<bool> TryDeleteChannelAsync(string userId, string channelId)
+    private async Task<bool> TryDeleteChannelAsync(string channelId)
     {
-        CallScope.Leave(); // cleanup gets its own timeout, even when the subscribe call used all of its own
         try
         {
-            // Not bound to the caller's token: a cancelled subscribe must still clean up (the per-call timeout bounds it).
-            await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(userId, channelId, CancellationToken.None).ConfigureAwait(false);
+            // Not bound to the caller's token nor to the call's deadline: a cancelled or timed-out subscribe must still
+            // clean up (the request's own timeout bounds it).
+            await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(CurrentUser.PathValue, channelId, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (CpaasApiException ex) when (ex.StatusCode == 404)

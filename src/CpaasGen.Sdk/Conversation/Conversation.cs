@@ -30,10 +30,14 @@ public partial class Conversation
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The delivery status per destination and the real sender number.</returns>
     /// <exception cref="ArgumentException">An address is empty or not in an accepted format, the message is empty, or the type is not SMS; the message names the field.</exception>
-    /// <exception cref="CpaasApiException">The API refused the send (403 when the sender number is not owned by the account or not assigned to the project).</exception>
+    /// <exception cref="CpaasApiException">
+    /// The send failed: the API refused it (403 when the sender number is not owned by the account or not assigned to
+    /// the project), or its answer was lost. <see cref="CpaasApiException.MayHaveBeenProcessed"/> says whether the SMS may
+    /// have gone out anyway (then sending it again could deliver it twice). The SDK never re-sends it once it may have
+    /// reached the API, and the exception never contains the message text, whatever the server echoed.
+    /// </exception>
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
-        using var call = _core.BeginSingleRequestCall();
         ArgumentNullException.ThrowIfNull(request);
         RequireSms(request.Type);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
@@ -73,14 +77,20 @@ public partial class Conversation
         OutboundSmsMessageResponseBody response;
         try
         {
-            var userId = await _core.UserIdAsync(cancellationToken).ConfigureAwait(false);
-            response = await _core.Api.SmsOutbound.CreateOutboundSmsMessageAsync(userId, sender, body, cancellationToken).ConfigureAwait(false);
+            response = await _core.Api.SmsOutbound.CreateOutboundSmsMessageAsync(CurrentUser.PathValue, sender, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (CpaasApiException ex) when (ex.StatusCode == 403 && ex is not CpaasAuthenticationException)
+        catch (CpaasApiException ex)
         {
-            throw ex.WithHint(isDefault
-                ? "Kandy refused the \"default\" sender: the user may have no default SMS number assigned to the project."
-                : "The sender number " + PhoneMasking.Mask(sender) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+            // Whatever the server echoed, the message text leaves no trace in the exception.
+            var error = _core.WithoutMessageText(ex, request.Message);
+            if (error.StatusCode == 403 && error is not CpaasAuthenticationException)
+            {
+                error = error.WithHint(isDefault
+                    ? "Kandy refused the \"default\" sender: the user may have no default SMS number assigned to the project."
+                    : "The sender number " + PhoneMasking.Mask(sender) + " is not owned by the account or not assigned to the project (Kandy answers Forbidden).");
+            }
+
+            throw error;
         }
 
         var result = response.OutboundSmsMessageRequest;

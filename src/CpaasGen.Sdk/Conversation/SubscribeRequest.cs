@@ -58,6 +58,8 @@ public sealed class SubscribeResult
 /// <summary>An existing inbound-SMS subscription.</summary>
 public sealed class Subscription
 {
+    private string? _subscriptionId;
+
     /// <summary>Creates the item.</summary>
     /// <param name="subscriptionId">The id.</param>
     /// <param name="destinationAddress">The number.</param>
@@ -65,8 +67,12 @@ public sealed class Subscription
     /// <param name="clientCorrelator">The correlator.</param>
     /// <param name="resourceUrl">The resource URL.</param>
     public Subscription(string subscriptionId, string? destinationAddress, string? notifyUrl, string? clientCorrelator, string? resourceUrl)
+        : this(destinationAddress, notifyUrl, clientCorrelator, resourceUrl)
+        => _subscriptionId = subscriptionId;
+
+    /// <summary>An item whose id is read from <paramref name="resourceUrl"/> when first asked for.</summary>
+    internal Subscription(string? destinationAddress, string? notifyUrl, string? clientCorrelator, string? resourceUrl)
     {
-        SubscriptionId = subscriptionId;
         DestinationAddress = destinationAddress;
         NotifyUrl = notifyUrl;
         ClientCorrelator = clientCorrelator;
@@ -74,7 +80,7 @@ public sealed class Subscription
     }
 
     /// <summary>The subscription id (last segment of its resource URL).</summary>
-    public string SubscriptionId { get; }
+    public string SubscriptionId => _subscriptionId ??= ResourceUrls.LastSegment(ResourceUrl) ?? string.Empty;
 
     /// <summary>The number it receives SMS for.</summary>
     public string? DestinationAddress { get; }

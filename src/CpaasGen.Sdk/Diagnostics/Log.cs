@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "{Operation}: retrying after {Reason} in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, string operation, string reason, double delayMs);
 
+    [LoggerMessage(11, LogLevel.Warning, "The access token lifetime was adjusted ({Adjustment}); using {LifetimeSeconds} s, refreshed at half of it")]
+    public static partial void TokenLifetimeAdjusted(ILogger logger, string adjustment, double lifetimeSeconds);
+
     [LoggerMessage(9, LogLevel.Information, "Subscribed {Destination} to inbound SMS as {SubscriptionId}")]
     public static partial void Subscribed(ILogger logger, string destination, string subscriptionId);
 }

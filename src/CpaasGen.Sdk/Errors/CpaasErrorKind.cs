@@ -17,4 +17,10 @@ public enum CpaasErrorKind
 
     /// <summary>The request never got an answer: a network failure, a timeout, or a response too large to accept.</summary>
     Transport,
+
+    /// <summary>
+    /// The API answered with a redirect (3xx), which the SDK never follows: a request carrying credentials, a token or
+    /// a message must not go to a host you did not configure. The message names the host the answer pointed to.
+    /// </summary>
+    Redirect,
 }

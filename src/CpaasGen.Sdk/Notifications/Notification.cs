@@ -73,37 +73,27 @@ public static class Notification
     }
 
     /// <summary>Reads a notification body from a stream (for example <c>HttpRequest.Body</c>) and parses it.</summary>
-    /// <param name="utf8Body">The stream; read to its end, at most <see cref="MaxBodyBytes"/> bytes.</param>
+    /// <param name="utf8Body">The stream; read to its end with the SDK's bounded reader (<see cref="BoundedBodyReader"/>), at most <see cref="MaxBodyBytes"/> bytes.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The typed notification.</returns>
     /// <exception cref="CpaasNotificationParseException">The body is too large or not a valid notification.</exception>
     public static async Task<CpaasNotification> ParseAsync(Stream utf8Body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Body);
-        // One byte of room past the limit tells a body of exactly MaxBodyBytes from a larger one.
-        var buffer = new byte[4096];
-        var length = 0;
-        while (true)
+        PooledBody body;
+        try
         {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-            }
-
-            var read = await utf8Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            if (length > MaxBodyBytes)
-            {
-                throw new CpaasNotificationParseException("The notification body is larger than " + MaxBodyBytes + " bytes.", MaxBodyBytes);
-            }
+            body = await PooledBody.ReadAsync(utf8Body, MaxBodyBytes, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaasBodyTooLargeException ex)
+        {
+            throw new CpaasNotificationParseException("The notification body is larger than " + MaxBodyBytes + " bytes.", MaxBodyBytes, innerException: ex);
         }
 
-        return Parse(buffer.AsSpan(0, length));
+        using (body)
+        {
+            return Parse(body.Span);
+        }
     }
 
     /// <summary>The reader reports (line, byte in line); callers want the offset into the body.</summary>

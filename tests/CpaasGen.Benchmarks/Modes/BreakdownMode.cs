@@ -38,7 +38,7 @@ internal static class BreakdownMode
             ("generated layer: SmsOutbound.CreateOutboundSmsMessageAsync (whole call)", async () => await set.GeneratedSendAsync().ConfigureAwait(false)),
             ("floor (whole call)", async () => await set.FloorSendAsync().ConfigureAwait(false)),
             ("piece: request model (OutboundSmsMessageRequestBody + request + text message + address list)", () => Task.FromResult<object?>(Body())),
-            ("piece: ToCreateOutboundSmsMessageRequestInformation (RequestInformation, path params, JSON body via FastJsonSerializationWriter)", () => Task.FromResult<object?>(api.SmsOutbound.ToCreateOutboundSmsMessageRequestInformation(Payloads.UserId, Payloads.Sender, Body()))),
+            ("piece: ToCreateOutboundSmsMessageRequestInformation (RequestInformation, path params, JSON body via JsonBodyWriter)", () => Task.FromResult<object?>(api.SmsOutbound.ToCreateOutboundSmsMessageRequestInformation(Payloads.UserId, Payloads.Sender, Body()))),
             ("piece: ... + RequestInformation.URI (RFC 6570 template expansion, as CreateMessage does)", () =>
             {
                 var info = api.SmsOutbound.ToCreateOutboundSmsMessageRequestInformation(Payloads.UserId, Payloads.Sender, Body());
@@ -57,7 +57,7 @@ internal static class BreakdownMode
                 reader.Read();
                 return Task.FromResult<object?>(Api.OutboundSmsMessageResponseBody.ReadFrom(ref reader));
             }),
-            ("piece: CancellationTokenSource.CreateLinkedTokenSource + CancelAfter(30 s) (the adapter's per-call timeout)", () =>
+            ("piece: CancellationTokenSource.CreateLinkedTokenSource + CancelAfter(30 s) (what DeadlinePolicy pays when it cannot reuse its per-thread one)", () =>
             {
                 using var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(default(System.Threading.CancellationToken));
                 cts.CancelAfter(TimeSpan.FromSeconds(30));

@@ -109,7 +109,7 @@ internal static class ReportMode
 
     private static void AppendTargets(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator)
     {
-        md.AppendLine("## Targets (issue 6)");
+        md.AppendLine("## Targets (issues 6 and 10)");
         md.AppendLine();
         md.AppendLine("| target | measured | verdict |");
         md.AppendLine("|---|---|---|");
@@ -121,8 +121,16 @@ internal static class ReportMode
         {
             var t = facade.MeanNs / floor.MeanNs;
             var b = facade.AllocatedB / floor.AllocatedB;
-            md.AppendLine($"| facade send time ≤ 1.3× floor (in memory) | {Ns(facade.MeanNs)} vs {Ns(floor.MeanNs)}: **×{t:0.00}** | {Verdict(t <= 1.3, t, 1.3)} |");
-            md.AppendLine($"| facade send bytes ≤ 1.5× floor (in memory) | {facade.AllocatedB:N0} B vs {floor.AllocatedB:N0} B: **×{b:0.00}** | {Verdict(b <= 1.5, b, 1.5)} |");
+            md.AppendLine($"| facade send time ≤ 1.10× floor (in memory) | {Ns(facade.MeanNs)} vs {Ns(floor.MeanNs)}: **×{t:0.00}** | {Verdict(t <= 1.10, t, 1.10)} |");
+            md.AppendLine($"| facade send bytes ≤ 1.25× floor (in memory) | {facade.AllocatedB:N0} B vs {floor.AllocatedB:N0} B: **×{b:0.00}** | {Verdict(b <= 1.25, b, 1.25)} |");
+            var listFloor = Find(rows, "ListSubscriptions", "Floor");
+            var listFacade = Find(rows, "ListSubscriptions", "Facade");
+            if (listFloor is not null && listFacade is not null)
+            {
+                var lb = listFacade.AllocatedB / listFloor.AllocatedB;
+                md.AppendLine($"| facade ListSubscriptions bytes ≤ 1.25× floor (in memory) | {listFacade.AllocatedB:N0} B vs {listFloor.AllocatedB:N0} B: **×{lb:0.00}** | {Verdict(lb <= 1.25, lb, 1.25)} |");
+            }
+
             var loopFloor = Find(rows, "LoopbackSend", "Floor");
             var loopFacade = Find(rows, "LoopbackSend", "Facade");
             if (loopFloor is not null && loopFacade is not null)
@@ -149,10 +157,10 @@ internal static class ReportMode
             if (worst.Count > 0)
             {
                 var w = worst[0];
-                md.AppendLine($"| `Notification.Parse` ≤ 1.5× hand-written Utf8JsonReader parser (every kind) | worst: {w.Kind} **×{w.Ratio:0.00}** (all: {string.Join(", ", worst.OrderBy(x => x.Kind, StringComparer.Ordinal).Select(x => x.Kind + " ×" + x.Ratio.ToString("0.00", Inv)))}) | {Verdict(w.Ratio <= 1.5, w.Ratio, 1.5)} |");
+                md.AppendLine($"| `Notification.Parse` time ≤ 1.2× hand-written Utf8JsonReader parser (every kind) | worst: {w.Kind} **×{w.Ratio:0.00}** (all: {string.Join(", ", worst.OrderBy(x => x.Kind, StringComparer.Ordinal).Select(x => x.Kind + " ×" + x.Ratio.ToString("0.00", Inv)))}) | {Verdict(w.Ratio <= 1.2, w.Ratio, 1.2)} |");
                 var maxExtra = worst.Max(x => x.Extra);
                 var maxRatio = worst.Max(x => x.BytesRatio);
-                md.AppendLine($"| `Notification.Parse` allocates little beyond the result objects | beyond the hand-written parser (which allocates only the result objects and their strings): {string.Join(", ", worst.OrderBy(x => x.Kind, StringComparer.Ordinal).Select(x => x.Kind + " +" + x.Extra.ToString("N0", Inv) + " B (×" + x.BytesRatio.ToString("0.00", Inv) + ")"))} | {(maxRatio <= 1.25 ? "**met**" : "**missed**: up to +" + maxExtra.ToString("N0", Inv) + " B (×" + maxRatio.ToString("0.00", Inv) + ") per parse")} (\"little\" read as ≤ 1.25× the hand-written parser's bytes) |");
+                md.AppendLine($"| `Notification.Parse` allocates little beyond the result objects | beyond the hand-written parser (which allocates only the result objects and their strings): {string.Join(", ", worst.OrderBy(x => x.Kind, StringComparer.Ordinal).Select(x => x.Kind + " +" + x.Extra.ToString("N0", Inv) + " B (×" + x.BytesRatio.ToString("0.00", Inv) + ")"))} | {(maxRatio <= 1.05 ? "**met**" : "**missed**: up to +" + maxExtra.ToString("N0", Inv) + " B (×" + maxRatio.ToString("0.00", Inv) + ") per parse")} (target: ≤ 1.05× the hand-written parser's bytes, every kind) |");
             }
         }
 

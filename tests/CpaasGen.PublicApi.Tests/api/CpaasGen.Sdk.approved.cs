@@ -3,6 +3,10 @@
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Sdk.Tests")]
 namespace Cpaas
 {
+    public static class BoundedBodyReader
+    {
+        public static System.Threading.Tasks.Task<byte[]> ReadAsync(System.IO.Stream body, int maxBytes, long? declaredLength = default, System.Threading.CancellationToken cancellationToken = default) { }
+    }
     public class Conversation
     {
         protected Conversation() { }
@@ -32,7 +36,10 @@ namespace Cpaas
         public string? ExceptionId { get; }
         public string? Hint { get; }
         public Cpaas.CpaasErrorKind Kind { get; }
+        public bool MayHaveBeenProcessed { get; init; }
+        public override string Message { get; }
         public string? ResponseSnippet { get; }
+        public System.TimeSpan? RetryAfter { get; init; }
         public System.Net.HttpStatusCode Status { get; }
         public int StatusCode { get; }
         public string? Text { get; }
@@ -42,6 +49,12 @@ namespace Cpaas
     public sealed class CpaasAuthenticationException : Cpaas.CpaasApiException
     {
         public CpaasAuthenticationException(int statusCode, Cpaas.CpaasErrorKind kind, string? exceptionId, string? text, string? responseSnippet = null, System.Exception? innerException = null) { }
+    }
+    public sealed class CpaasBodyTooLargeException : System.IO.IOException
+    {
+        public CpaasBodyTooLargeException(int limit, long? declaredLength = default) { }
+        public long? DeclaredLength { get; }
+        public int Limit { get; }
     }
     public class CpaasClient : System.IDisposable
     {
@@ -61,6 +74,7 @@ namespace Cpaas
         public const int DefaultMaxResponseBytes = 4194304;
         public static readonly System.TimeSpan DefaultTimeout;
         public CpaasClientOptions() { }
+        public bool AllowInsecureTransport { get; set; }
         public System.Uri? BaseUrl { get; set; }
         public string? ClientCorrelator { get; set; }
         public string? ClientId { get; set; }
@@ -80,6 +94,7 @@ namespace Cpaas
         PolicyException = 2,
         OAuth = 3,
         Transport = 4,
+        Redirect = 5,
     }
     public abstract class CpaasNotification
     {

@@ -65,7 +65,7 @@ public sealed class ResponseFuzzTests
     private static string Check(Operation operation, byte[] body, int? status = null)
     {
         using var client = new CpaasClient(
-            new CpaasClientOptions { BaseUrl = new Uri("http://kandy.invalid"), ClientId = "id", ClientSecret = "secret", Retry = { MaxRetries = 0 } },
+            new CpaasClientOptions { BaseUrl = new Uri("https://kandy.invalid"), ClientId = "id", ClientSecret = "secret", Retry = { MaxRetries = 0 } },
             new HttpClient(new InMemoryKandy(operation, body, status)));
         try
         {

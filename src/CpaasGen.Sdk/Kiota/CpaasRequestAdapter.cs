@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions.Store;
+
+namespace Cpaas;
+
+/// <summary>
+/// The Kiota <see cref="IRequestAdapter"/> the generated clients run on inside <see cref="CpaasClient"/>. It only
+/// translates: a generated client's <see cref="RequestInformation"/> becomes a <see cref="PipelineMessage"/> with the
+/// right <see cref="ResponseReader"/> (one generated model, an array of them, a primitive, nothing), and the
+/// <see cref="RequestPipeline"/> does the rest (authentication, retries, the deadline, telemetry, redirects, the size
+/// limit, error mapping). Request bodies are written by <see cref="BodyWriterFactory"/>. The generated clients also run
+/// unchanged on Kiota's own HttpClientRequestAdapter.
+/// </summary>
+internal sealed class CpaasRequestAdapter : IRequestAdapter
+{
+    private readonly RequestPipeline _pipeline;
+    private readonly string _baseUrl;
+    private volatile ISerializationWriterFactory _writers = BodyWriterFactory.Instance;
+
+    public CpaasRequestAdapter(RequestPipeline pipeline, CpaasClientOptions options)
+    {
+        _pipeline = pipeline;
+        _baseUrl = options.BaseUrl!.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+
+    /// <summary>The pipeline every request of this adapter goes through.</summary>
+    internal RequestPipeline Pipeline => _pipeline;
+
+    public ISerializationWriterFactory SerializationWriterFactory => _writers;
+
+    /// <summary>The base URL. Fixed by the options: the client is immutable.</summary>
+    public string? BaseUrl
+    {
+        get => _baseUrl;
+        set
+        {
+            if (!string.Equals(value?.TrimEnd('/'), _baseUrl, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The base URL of a CpaasClient is fixed by CpaasClientOptions.BaseUrl.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes only the changed values of models with a backing store (Kiota's <see cref="BackingStoreSerializationWriterProxyFactory"/>);
+    /// models read by this adapter are marked initialized either way. This adapter does not set Kiota's process-wide
+    /// <see cref="BackingStoreFactorySingleton"/>: models that create their own stores keep using what the process configured.
+    /// </summary>
+    public void EnableBackingStore(IBackingStoreFactory backingStoreFactory)
+    {
+        ArgumentNullException.ThrowIfNull(backingStoreFactory);
+        if (_writers is not BackingStoreSerializationWriterProxyFactory)
+        {
+            _writers = new BackingStoreSerializationWriterProxyFactory(_writers);
+        }
+    }
+
+    public Task<TModel?> SendAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where TModel : IParsable
+        => SendAsync<TModel?>(requestInfo, ModelReader<TModel>.For(factory), errorMapping, cancellationToken);
+
+    public async Task<IEnumerable<TModel>?> SendCollectionAsync<TModel>(RequestInformation requestInfo, ParsableFactory<TModel> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where TModel : IParsable
+        => await SendAsync<List<TModel>>(requestInfo, new ModelArrayReader<TModel>(factory), errorMapping, cancellationToken).ConfigureAwait(false);
+
+    public Task<TModel?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TModel>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => SendAsync<TModel?>(requestInfo, PrimitiveReader<TModel>.Instance, errorMapping, cancellationToken);
+
+    public async Task<IEnumerable<TModel>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TModel>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => await SendAsync<List<TModel>>(requestInfo, PrimitiveArrayReader<TModel>.Instance, errorMapping, cancellationToken).ConfigureAwait(false);
+
+    public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        => SendAsync<object?>(requestInfo, NoContentReader.Instance, errorMapping, cancellationToken);
+
+    /// <summary>The <see cref="HttpRequestMessage"/> the request describes (URL, the generated client's headers, body), without the pipeline's headers (agent, bearer).</summary>
+    public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestInfo);
+        requestInfo.PathParameters["baseurl"] = _baseUrl;
+        var message = PipelineMessage.Create(requestInfo, NoContentReader.Instance, null, cancellationToken).CreateHttpRequest();
+        return Task.FromResult(message is T typed ? typed : default);
+    }
+
+    /// <summary>Sends <paramref name="requestInfo"/> through the pipeline and returns what <paramref name="reader"/> made of the answer.</summary>
+    internal async Task<T> SendAsync<T>(RequestInformation requestInfo, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestInfo);
+        cancellationToken.ThrowIfCancellationRequested();
+        requestInfo.PathParameters["baseurl"] = _baseUrl;
+        using var message = PipelineMessage.Rent(requestInfo, reader, errorMapping, cancellationToken);
+        await _pipeline.SendAsync(message).ConfigureAwait(false);
+        return message.Result is T result ? result : default!;
+    }
+}
