@@ -25,7 +25,7 @@ public sealed class LiveFeedDeliveryTests
     {
         await using var app = await LiveFeedTests.StartAsync(feed: o => o.ReplayBufferSize = 5);
         string lastSeen;
-        await using (var first = await SseClient.ConnectAsync(app.Http, FeedPath))
+        await using (var first = await FeedClient.ConnectAsync(app.Http, FeedPath))
         {
             await first.NextAsync();
             await PostAsync(app, "m1", "m2", "m3");
@@ -35,7 +35,7 @@ public sealed class LiveFeedDeliveryTests
 
         await PostAsync(app, "m4", "m5", "m6", "m7"); // while no client is connected
 
-        await using var resumed = await SseClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastSeen);
+        await using var resumed = await FeedClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastSeen);
         var ready = await resumed.NextAsync();
         Assert.Equal("ready", ready.Type);
         Assert.Equal("resumed", ready.Json.GetProperty("start").GetString());
@@ -55,7 +55,7 @@ public sealed class LiveFeedDeliveryTests
     {
         await using var app = await LiveFeedTests.StartAsync(feed: o => o.ReplayBufferSize = 2);
         string old;
-        await using (var first = await SseClient.ConnectAsync(app.Http, FeedPath))
+        await using (var first = await FeedClient.ConnectAsync(app.Http, FeedPath))
         {
             await first.NextAsync();
             await PostAsync(app, "m1");
@@ -73,7 +73,7 @@ public sealed class LiveFeedDeliveryTests
             _ => "not an id",
         };
 
-        await using var client = await SseClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastEventId);
+        await using var client = await FeedClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastEventId);
         var reset = await client.NextAsync();
         Assert.Equal("reset", reset.Type);
         Assert.Equal(epoch + "-4", reset.Id); // the client is now at the newest notification: resuming from here has no gap
@@ -101,7 +101,7 @@ public sealed class LiveFeedDeliveryTests
         while (received.Count == 0 || received[^1] != "m" + (Count - 1))
         {
             connections++;
-            await using var client = await SseClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastEventId);
+            await using var client = await FeedClient.ConnectAsync(app.Http, FeedPath, lastEventId: lastEventId);
             var opening = await client.NextAsync();
             Assert.Equal("ready", opening.Type);
             var take = random.Next(1, 12);
@@ -129,7 +129,7 @@ public sealed class LiveFeedDeliveryTests
         using var stalled = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
         await stalled.ConnectAsync(IPAddress.Loopback, app.Address.Port);
         await stalled.SendAsync(Encoding.ASCII.GetBytes("GET " + FeedPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" + TestAuth.Header + ": alice\r\n\r\n"));
-        await using var healthy = await SseClient.ConnectAsync(app.Http, FeedPath);
+        await using var healthy = await FeedClient.ConnectAsync(app.Http, FeedPath);
         await healthy.NextAsync();
         await WaitUntilAsync(() => hub.Broadcaster.Subscribers == 2);
 

@@ -47,8 +47,8 @@ public sealed class LiveFeedTests
     public async Task EveryConnectedClientGetsWhatTheWebhookAccepted()
     {
         await using var app = await StartAsync();
-        await using var tab1 = await SseClient.ConnectAsync(app.Http, FeedPath);
-        await using var tab2 = await SseClient.ConnectAsync(app.Http, FeedPath, user: "bob");
+        await using var tab1 = await FeedClient.ConnectAsync(app.Http, FeedPath);
+        await using var tab2 = await FeedClient.ConnectAsync(app.Http, FeedPath, user: "bob");
         Assert.Equal("ready", (await tab1.NextAsync()).Type);
         Assert.Equal("ready", (await tab2.NextAsync()).Type);
 
@@ -92,7 +92,7 @@ public sealed class LiveFeedTests
                 throw new InvalidOperationException("boom");
             }
         }));
-        await using var tab = await SseClient.ConnectAsync(app.Http, FeedPath);
+        await using var tab = await FeedClient.ConnectAsync(app.Http, FeedPath);
         await tab.NextAsync(); // ready
 
         var id = Guid.NewGuid().ToString();
@@ -130,7 +130,7 @@ public sealed class LiveFeedTests
 
         var (anonymous, anonymousBody) = await SseSecurity.OpenAsync(app, user: null);
         var (guest, guestBody) = await SseSecurity.OpenAsync(app, user: "mallory");
-        await using var reader = await SseClient.ConnectAsync(app.Http, FeedPath, user: "alice");
+        await using var reader = await FeedClient.ConnectAsync(app.Http, FeedPath, user: "alice");
         await reader.NextAsync();
         using (var posted = await app.PostAsync(Notifications.Inbound("secret text for readers only")))
         {
@@ -161,7 +161,7 @@ public sealed class LiveFeedTests
     public async Task AnAnonymousFeedIsAnExplicitChoiceAndIsLogged()
     {
         await using var app = await StartAsync(b => b.AllowAnonymous());
-        await using var tab = await SseClient.ConnectAsync(app.Http, FeedPath, user: null);
+        await using var tab = await FeedClient.ConnectAsync(app.Http, FeedPath, user: null);
 
         Assert.Equal("ready", (await tab.NextAsync()).Type);
         Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("allows anonymous readers", StringComparison.Ordinal));
@@ -184,7 +184,7 @@ public sealed class LiveFeedTests
             });
 
         var (anonymous, _) = await SseSecurity.OpenAsync(app, user: null);
-        await using var tab = await SseClient.ConnectAsync(app.Http, FeedPath);
+        await using var tab = await FeedClient.ConnectAsync(app.Http, FeedPath);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("ready", (await tab.NextAsync()).Type);
@@ -204,9 +204,9 @@ public sealed class LiveFeedTests
     public async Task AClientSeesOnlyTheNumbersItAsksFor()
     {
         await using var app = await StartAsync();
-        await using var mine = await SseClient.ConnectAsync(app.Http, FeedPath + "?number=%2B16135550100");
-        await using var unescaped = await SseClient.ConnectAsync(app.Http, FeedPath + "?number=+16135550101"); // '+' decoded as a space
-        await using var all = await SseClient.ConnectAsync(app.Http, FeedPath);
+        await using var mine = await FeedClient.ConnectAsync(app.Http, FeedPath + "?number=%2B16135550100");
+        await using var unescaped = await FeedClient.ConnectAsync(app.Http, FeedPath + "?number=+16135550101"); // '+' decoded as a space
+        await using var all = await FeedClient.ConnectAsync(app.Http, FeedPath);
         await Task.WhenAll(mine.NextAsync(), unescaped.NextAsync(), all.NextAsync());
 
         foreach (var body in new[]
@@ -243,8 +243,8 @@ public sealed class LiveFeedTests
     {
         await using var app = await StartAsync(endpoint: feed => feed.AllowedNumbers = context =>
             new ValueTask<IReadOnlyCollection<string>?>(context.User.Identity?.Name == "alice" ? ["+16135550100"] : null));
-        await using var alice = await SseClient.ConnectAsync(app.Http, FeedPath);
-        await using var admin = await SseClient.ConnectAsync(app.Http, FeedPath, user: "admin");
+        await using var alice = await FeedClient.ConnectAsync(app.Http, FeedPath);
+        await using var admin = await FeedClient.ConnectAsync(app.Http, FeedPath, user: "admin");
         var (other, _) = await SseSecurity.OpenAsync(app, "alice", FeedPath + "?number=%2B16135550101");
         await Task.WhenAll(alice.NextAsync(), admin.NextAsync());
 
@@ -267,14 +267,14 @@ public sealed class LiveFeedTests
         // ASP.NET Core's own request log ("Request starting GET …?number=…") is Information: the recommended
         // Microsoft.AspNetCore=Warning (the template's, README's) keeps it out; everything else logs at Trace here.
         await using var app = await StartAsync(feed: o => o.ClientQueueCapacity = 1, logging: l => l.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
-        await using (var tab = await SseClient.ConnectAsync(app.Http, FeedPath + "?number=%2B16135550142"))
+        await using (var tab = await FeedClient.ConnectAsync(app.Http, FeedPath + "?number=%2B16135550142"))
         {
             await tab.NextAsync();
             using var response = await app.PostAsync(Notifications.Inbound(Text, to: "+16135550142", from: "+16139870042"));
             await tab.NotificationsAsync(1);
         }
 
-        await using (await SseClient.ConnectAsync(app.Http, FeedPath, lastEventId: "bogus-1"))
+        await using (await FeedClient.ConnectAsync(app.Http, FeedPath, lastEventId: "bogus-1"))
         {
         }
 
@@ -293,7 +293,7 @@ internal static class SseSecurity
 
     public static async Task<(Answer Response, string Body)> OpenAsync(WebhookApp app, string? user, string path = LiveFeedTests.FeedPath)
     {
-        var (response, body) = await SseClient.OpenAsync(app.Http, path, user);
+        var (response, body) = await FeedClient.OpenAsync(app.Http, path, user);
         using (response)
         {
             var text = body is null ? await response.Content.ReadAsStringAsync() : "(stream)";

@@ -10,7 +10,7 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace Cpaas.AspNetCore.Tests;
+namespace CpaasGen.Tests.Shared;
 
 /// <summary>One received SSE event.</summary>
 internal sealed record SseEvent(string Type, string Data, string? Id)
@@ -19,8 +19,9 @@ internal sealed record SseEvent(string Type, string Data, string? Id)
 }
 
 /// <summary>
-/// A live feed client over real HTTP, reading with the framework's own SSE parser (<see cref="SseParser"/>), so the
-/// stream is checked against the standard framing, not against our own.
+/// A Server-Sent Events client over real HTTP (the live feed, the emulator's inbox stream), reading with the framework's
+/// own SSE parser (<see cref="SseParser"/>), so the stream is checked against the standard framing, not against our own.
+/// Like a browser's EventSource, it remembers the id of the last event taken (<see cref="LastEventId"/>).
 /// </summary>
 internal sealed class SseClient : IAsyncDisposable
 {
@@ -41,23 +42,20 @@ internal sealed class SseClient : IAsyncDisposable
     /// <summary>Set when the server ended the stream or the connection.</summary>
     public bool Ended { get; private set; }
 
-    public static async Task<SseClient> ConnectAsync(HttpClient http, string path, string? user = "alice", string? lastEventId = null)
+    public static async Task<SseClient> ConnectAsync(HttpClient http, string path, string? lastEventId = null, Action<HttpRequestMessage>? configure = null)
     {
-        var (response, body) = await OpenAsync(http, path, user, lastEventId);
+        var (response, body) = await OpenAsync(http, path, lastEventId, configure);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new SseClient(response, body!);
     }
 
     /// <summary>GET without reading the stream: for status checks.</summary>
-    public static async Task<(HttpResponseMessage Response, Stream? Body)> OpenAsync(HttpClient http, string path, string? user, string? lastEventId = null)
+    public static async Task<(HttpResponseMessage Response, Stream? Body)> OpenAsync(HttpClient http, string path, string? lastEventId = null, Action<HttpRequestMessage>? configure = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("text/event-stream");
-        if (user is not null)
-        {
-            request.Headers.TryAddWithoutValidation(TestAuth.Header, user);
-        }
+        configure?.Invoke(request);
 
         if (lastEventId is not null)
         {
@@ -88,14 +86,14 @@ internal sealed class SseClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> notification events (fails on any other event type).</summary>
-    public async Task<IReadOnlyList<SseEvent>> NotificationsAsync(int count, TimeSpan? timeout = null)
+    /// <summary>The next <paramref name="count"/> events, each of type <paramref name="type"/> (fails on any other type).</summary>
+    public async Task<IReadOnlyList<SseEvent>> ExpectAsync(string type, int count, TimeSpan? timeout = null)
     {
         var list = new List<SseEvent>(count);
         while (list.Count < count)
         {
             var e = await NextAsync(timeout);
-            Assert.Equal("notification", e.Type);
+            Assert.Equal(type, e.Type);
             list.Add(e);
         }
 
