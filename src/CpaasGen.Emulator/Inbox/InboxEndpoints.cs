@@ -37,6 +37,7 @@ internal sealed class InboxEndpoints(EmulatorState state, WebhookDispatcher disp
         ["/"] = (Load("index.html"), "text/html; charset=utf-8"),
         ["/inbox.js"] = (Load("inbox.js"), "text/javascript; charset=utf-8"),
         ["/inbox.css"] = (Load("inbox.css"), "text/css; charset=utf-8"),
+        ["/favicon.svg"] = (Load("favicon.svg"), "image/svg+xml"),
     };
 
     public void Map(IEndpointRouteBuilder app)

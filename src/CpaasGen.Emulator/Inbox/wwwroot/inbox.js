@@ -92,7 +92,7 @@
 
   function refreshCounts() {
     $('threads-empty').hidden = messages.size > 0;
-    $('message-count').textContent = messages.size ? messages.size + (messages.size === 1 ? ' message' : ' messages') : '';
+    $('message-count').textContent = messages.size ? '· ' + messages.size + (messages.size === 1 ? ' message' : ' messages') : '';
   }
 
   // ── webhook deliveries ───────────────────────────────────────────────────────────────────────────────────────
