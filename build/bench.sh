@@ -6,7 +6,8 @@
 #   2. the generator's own timing and the incremental-caching check (--generator-check);
 #   3. where the bytes of one send go (--breakdown);
 #   4. throughput with 1, 16 and 256 concurrent callers against a loopback Kestrel stub (--throughput), and the
-#      emulator under 200 concurrent senders, with and without a dead webhook (--emulator-load);
+#      emulator under 200 concurrent senders, with and without a dead webhook (--emulator-load), and the live feed's
+#      fan-out to 1,000 SSE clients (--fanout);
 #   5. wall time from a spec edit to a compiled client: our generator vs NSwag.MSBuild vs the Kiota CLI, on a copy of
 #      the repository, with hyperfine when installed (apt-get install -y hyperfine), else date +%s%N over 3 runs;
 #   6. docs/performance.md (--report).
@@ -48,6 +49,9 @@ step "throughput (1, 16, 256 callers; loopback)"
 
 step "emulator under load (200 senders, 30 s; no webhook, then a dead webhook)"
 "${bench[@]}" --emulator-load --seconds 30 --senders 200 --out "$out/emulator-load.json" || fail "emulator load (errors or no sends)"
+
+step "live feed fan-out (1,000 SSE clients, 200 notifications)"
+"${bench[@]}" --fanout --clients 1000 --rounds 200 --out "$out/fanout.json" || fail "live feed fan-out (a client was dropped)"
 
 step "spec edit -> compiled client, on a copy of the repository"
 work="$(mktemp -d)"
@@ -124,6 +128,7 @@ step "docs/performance.md"
   --results "$out/bdn/results" \
   --throughput "$out/throughput.json" \
   --emulator-load "$out/emulator-load.json" \
+  --fanout "$out/fanout.json" \
   --generator "$out/generator.json" \
   --breakdown "$out/breakdown.json" \
   --builds "$out/builds.json" --builds-tool "$builds_tool" --builds-root "$work" \

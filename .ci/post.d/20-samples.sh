@@ -2,7 +2,7 @@
 # Consume the SDK as users do: pack → restore from a local feed → build → run.
 #  - the packages contain what they should (README, XML docs, symbols package, only runtime dependencies);
 #  - samples/ConsumerSample runs against CpaasGen.Testing's mock server;
-#  - samples/WebhookSample (six lines of ASP.NET Core setup, webhook secret from configuration) sends and receives
+#  - samples/WebhookSample (a few lines of ASP.NET Core setup, secrets from configuration) sends, receives and pushes live
 #    through a local emulator, and refuses a webhook call without the secret;
 #  - samples/AotSample is published with PublishAot=true (zero trim/AOT warnings) and the native binary runs.
 # Every process it starts is recorded by its real PID (the servers are exec'd, never wrapped in a subshell) and stopped
@@ -82,13 +82,14 @@ wait_http "http://127.0.0.1:$emu_port/emulator" 30
 # The CLI sends credentials only when given: these are the ones `cpaas emulator` prints.
 export CPAAS_BASE_URL="http://127.0.0.1:$emu_port" CPAAS_CLIENT_ID=PRIV-emulator CPAAS_CLIENT_SECRET=emulator-secret
 
-echo "samples: WebhookSample (six-line ASP.NET Core app, secret from configuration) against the emulator"
+echo "samples: WebhookSample (ASP.NET Core app with its live page, secrets from configuration) against the emulator"
 dotnet build -c Release samples/WebhookSample -nologo -v:q > "$work/webhook-build.log" 2>&1 || { tail -20 "$work/webhook-build.log"; exit 1; }
 app_port=$(free_port)
 hook_secret="ci-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+page_password="page-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 # exec: the recorded PID is dotnet's own, not a subshell's that the cleanup would kill while dotnet lives on.
 (cd samples/WebhookSample && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" Cpaas__BaseUrl="$CPAAS_BASE_URL" \
-  Cpaas__ClientId="$CPAAS_CLIENT_ID" Cpaas__ClientSecret="$CPAAS_CLIENT_SECRET" CpaasWebhooks__SharedSecret="$hook_secret" \
+  Cpaas__ClientId="$CPAAS_CLIENT_ID" Cpaas__ClientSecret="$CPAAS_CLIENT_SECRET" CpaasWebhooks__SharedSecret="$hook_secret" LivePage__Password="$page_password" \
   dotnet bin/Release/net10.0/WebhookSample.dll > "$work/webhook.log" 2>&1) &
 pids+=($!)
 # Up when it answers anything (GET on the webhook is a 405).
@@ -105,8 +106,21 @@ echo "  POST /inbound-sms/webhook without the secret → $forged"
 subscribed=$(dotnet "$cli" sms subscribe --webhook "http://127.0.0.1:$app_port/inbound-sms/webhook?token=$hook_secret")
 sed 's/^/  /' <<<"$subscribed"
 if grep -qF "$hook_secret" <<<"$subscribed"; then echo "samples: cpaas sms subscribe printed the webhook secret"; exit 1; fi
+# The live page (issue 14): served at /, its feed refuses a signed-out client and streams to a signed-in one.
+curl -fsS "http://127.0.0.1:$app_port/" | grep -q 'live.js' || { echo "samples: no live page at /"; exit 1; }
+signed_out=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port/sms/live")
+echo "  GET /sms/live signed out → $signed_out"
+[ "$signed_out" = "401" ] || { echo "samples: the live feed answered a signed-out client"; exit 1; }
+curl -fsS -c "$work/cookies" -o /dev/null -X POST "http://127.0.0.1:$app_port/login" -H 'Content-Type: application/json' -d "{\"password\":\"$page_password\"}"
+timeout 15 curl -sN -b "$work/cookies" "http://127.0.0.1:$app_port/sms/live" > "$work/feed.txt" &
+feed_pid=$!
+for _ in $(seq 1 40); do grep -q '^event: ready' "$work/feed.txt" && break; sleep 0.25; done
 curl -fsS -X POST "$CPAAS_BASE_URL/emulator/inbound" -H 'Content-Type: application/json' \
   -d '{"from":"+16131234567","to":"+16135550100","message":"hello webhook sample"}' > /dev/null
+for _ in $(seq 1 40); do grep -q 'hello webhook sample' "$work/feed.txt" && break; sleep 0.25; done
+kill "$feed_pid" 2>/dev/null || true; wait "$feed_pid" 2>/dev/null || true
+grep -q '"message":"hello webhook sample"' "$work/feed.txt" || { echo "samples: the inbound SMS did not reach the signed-in live feed"; cat "$work/feed.txt"; exit 1; }
+echo "  the live feed streamed it to the signed-in client"
 for _ in $(seq 1 40); do grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" && break; sleep 0.25; done
 grep -q "SMS from +16131234567: hello webhook sample" "$work/webhook.log" || { echo "samples: the inbound SMS did not reach the sample's webhook"; cat "$work/webhook.log"; exit 1; }
 echo "  the webhook printed: $(grep -m1 'SMS from' "$work/webhook.log")"

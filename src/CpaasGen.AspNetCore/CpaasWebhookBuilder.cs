@@ -28,6 +28,16 @@ public sealed class CpaasWebhookBuilder
         return this;
     }
 
+    /// <summary>Sets the live feed's replay buffer, per-client queue and intervals (see <see cref="CpaasLiveFeedOptions"/>).</summary>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>This builder.</returns>
+    public CpaasWebhookBuilder ConfigureLiveFeed(Action<CpaasLiveFeedOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
     /// <summary>Remembers notification ids in this process's memory (the default), with a size cap.</summary>
     /// <param name="configure">Sets the cap.</param>
     /// <returns>This builder.</returns>

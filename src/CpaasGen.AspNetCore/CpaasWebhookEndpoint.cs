@@ -84,7 +84,8 @@ internal sealed partial class CpaasWebhookEndpoint
             return;
         }
 
-        if (!_handlers.Handles(notification))
+        var feed = services.GetService<LiveFeedHub>();
+        if (!_handlers.Handles(notification) && feed?.Takes(notification) != true)
         {
             // Acknowledged (Kandy must not redeliver what nobody handles), but visible: a missing OnOutbound/OnEvent… shows.
             ReportUnhandled(services, logger, notification);
@@ -159,6 +160,7 @@ internal sealed partial class CpaasWebhookEndpoint
 
         LogHandled(logger, notification.Type, id);
         context.Response.StatusCode = StatusCodes.Status200OK;
+        feed?.PublishAfterResponse(context, notification); // the live feed, once Kandy has its answer
     }
 
     /// <summary>No Content-Type (Kandy's own is not documented: the body decides), or JSON in UTF-8 (application/json, application/*+json).</summary>

@@ -82,6 +82,12 @@ public static class CpaasWebhookExtensions
         services.TryAddSingleton<CpaasWebhookMetrics>();
         services.TryAddSingleton<ICpaasDuplicateStore>(sp => new InMemoryCpaasDuplicateStore(null, sp.GetService<TimeProvider>(), sp.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CpaasWebhookStartup>());
+
+        // The live feed (MapCpaasLiveFeed): one hub per app, inert until a feed is mapped.
+        services.AddOptions<CpaasLiveFeedOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CpaasLiveFeedOptions>, CpaasLiveFeedOptionsValidator>());
+        services.TryAddSingleton<LiveFeedHub>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveFeedStartup>());
         return new CpaasWebhookBuilder(services);
     }
 
@@ -125,6 +131,13 @@ public static class CpaasWebhookExtensions
 
 /// <summary>Present when AddCpaasWebhooks ran (MapCpaasWebhook checks for it).</summary>
 internal sealed class CpaasWebhookMarker;
+
+/// <summary>Start-up validation of <see cref="CpaasLiveFeedOptions"/>.</summary>
+internal sealed class CpaasLiveFeedOptionsValidator : IValidateOptions<CpaasLiveFeedOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CpaasLiveFeedOptions options)
+        => options.Validate() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+}
 
 /// <summary>Start-up validation of <see cref="CpaasWebhookOptions"/> with the problem and its fix in the message.</summary>
 internal sealed class CpaasWebhookOptionsValidator : IValidateOptions<CpaasWebhookOptions>

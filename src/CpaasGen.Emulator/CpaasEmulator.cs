@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cpaas.Emulator.Admin;
 using Cpaas.Emulator.History;
+using Cpaas.Emulator.Inbox;
 using Cpaas.Emulator.Http;
 using Cpaas.Emulator.Numbers;
 using Cpaas.Emulator.Sending;
@@ -137,13 +138,15 @@ public sealed class CpaasEmulator : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
-        var dispatcher = new WebhookDispatcher(options, time, loggerFactory.CreateLogger("Cpaas.Emulator.Webhooks"));
-        var state = new EmulatorState(options, time, dispatcher, loggerFactory);
+        var inbox = new InboxEvents();
+        var dispatcher = new WebhookDispatcher(options, time, loggerFactory.CreateLogger("Cpaas.Emulator.Webhooks"), inbox);
+        var state = new EmulatorState(options, time, dispatcher, inbox, loggerFactory);
         var tokens = new TokenService(options, time);
         var emulator = new CpaasEmulator(app, state, dispatcher, options);
         var pipeline = new ApiPipeline(tokens, logger);
 
         app.Use(pipeline.HandleErrorsAsync);
+        app.Use(LoopbackGuard.CheckAsync);
         app.Use(ApiPipeline.NormalizePathAsync);
         app.UseRouting();
         new TokenEndpoint(tokens, options, logger).Map(app);
@@ -152,6 +155,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         new SendEndpoints(state, emulator._traffic, pipeline).Map(app);
         new HistoryEndpoints(state, pipeline).Map(app);
         new AdminEndpoints(state, emulator._traffic, emulator._numbers, dispatcher, () => emulator.BaseUrl).Map(app);
+        new InboxEndpoints(state, dispatcher).Map(app);
 
         try
         {
@@ -251,6 +255,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         return string.Join(Environment.NewLine,
             $"Kandy CPaaS emulator listening on {baseUrl}",
             $"  Base URL             {baseUrl}",
+            $"  Inbox page           {baseUrl}/   (numbers, threads and webhook deliveries, live; a handset to text a number)",
             $"  Project credentials  client_id={o.ClientId}  client_secret={o.ClientSecret}",
             $"  Account credentials  client_id={o.ClientId}  username={o.Email}  password={o.Password}",
             $"  User id              {o.UserId}",

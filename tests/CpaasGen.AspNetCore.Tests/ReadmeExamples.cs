@@ -35,6 +35,32 @@ public sealed class ReadmeExamples
     }
 
     [Fact]
+    public async Task TheLiveFeedPushesWhatTheWebhookAcceptedToAuthorisedClients()
+    {
+        await using var app = await WebhookApp.StartAsync(
+            services =>
+            {
+                TestAuth.AddTo(services); // the app's own authentication and its "sms-readers" policy
+                services.AddCpaasWebhooks(o => o.SharedSecret = WebhookApp.Secret);
+            },
+            app =>
+            {
+                // begin-snippet: live-feed
+                app.MapCpaasWebhook("/inbound-sms/webhook", handlers => handlers.OnInbound(sms => { /* store it */ }));
+                app.MapCpaasLiveFeed("/sms/live")          // Server-Sent Events: every notification the webhook accepted
+                    .RequireAuthorization("sms-readers");  // your app's policy; without a choice the app does not start
+                // end-snippet
+            });
+        await using var browser = await FeedClient.ConnectAsync(app.Http, "/sms/live");
+        await browser.NextAsync(); // ready
+
+        using var response = await app.PostAsync(Notifications.Inbound("hi from a phone"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hi from a phone", (await browser.NotificationsAsync(1))[0].Json.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task ALocalOnlyWebhookMayOptOutOfTheSecret()
     {
         await using var app = await WebhookApp.StartAsync(

@@ -25,6 +25,10 @@ internal static class Program
                 return await EmulatorLoadMode.RunAsync(rest).ConfigureAwait(false);
             case "--emulator-serve":
                 return await EmulatorLoadMode.ServeAsync().ConfigureAwait(false);
+            case "--fanout":
+                return await FanOutMode.RunAsync(rest).ConfigureAwait(false);
+            case "--fanout-serve":
+                return await FanOutMode.ServeAsync().ConfigureAwait(false);
             case "--report":
                 return ReportMode.Run(rest);
             default:

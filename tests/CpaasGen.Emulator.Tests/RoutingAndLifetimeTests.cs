@@ -21,7 +21,7 @@ public sealed class RoutingAndLifetimeTests
         using var api = await ApiClient.ConnectAsync(emulator);
 
         var unknown = await api.GetAsync("/cpaas/smsmessaging/v2/emulator-user/nothing");
-        var root = await api.GetAsync("/");
+        var root = await api.GetAsync("/nothing"); // "/" itself is the inbox page (issue 14: InboxPageTests)
         var wrongMethod = await api.SendAsync(HttpMethod.Put, $"{api.Sms}/inbound/subscriptions", "{}");
         var getToken = await api.GetAsync("/cpaas/auth/v1/token");
 

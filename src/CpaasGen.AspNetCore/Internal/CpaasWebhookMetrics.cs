@@ -12,6 +12,8 @@ internal sealed class CpaasWebhookMetrics
     public const string MeterName = "CpaasGen.AspNetCore";
 
     private readonly Counter<long> _unhandled;
+    private readonly UpDownCounter<long> _feedClients;
+    private readonly Counter<long> _feedDropped;
 
     public CpaasWebhookMetrics(IMeterFactory meterFactory)
     {
@@ -19,7 +21,16 @@ internal sealed class CpaasWebhookMetrics
             "cpaas.webhook.notifications.unhandled",
             "{notification}",
             "Notifications acknowledged without a handler for their kind (register OnInbound/OnOutbound/OnSubscriptionCancellation/OnEvent/OnUnknown).");
+        var meter = meterFactory.Create(MeterName);
+        _feedClients = meter.CreateUpDownCounter<long>("cpaas.livefeed.clients", "{client}", "Clients connected to the live feed.");
+        _feedDropped = meter.CreateCounter<long>("cpaas.livefeed.clients.dropped", "{client}", "Live feed clients disconnected because they fell a full queue behind.");
     }
+
+    public void ClientConnected() => _feedClients.Add(1);
+
+    public void ClientDisconnected() => _feedClients.Add(-1);
+
+    public void ClientDropped() => _feedDropped.Add(1);
 
     /// <summary>The eviction counter of an in-memory duplicate store (the factory returns the same meter for the same name).</summary>
     public static Counter<long> EvictionCounter(IMeterFactory meterFactory)

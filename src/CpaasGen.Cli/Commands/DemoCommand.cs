@@ -19,12 +19,13 @@ internal static class DemoCommand
 
     public static Command Create(CliApp app)
     {
-        var command = new Command("demo", "Walk through everything the SMS guide describes against an embedded emulator (no account needed).");
-        command.SetAction((parse, ct) => app.GuardAsync(parse, () => RunAsync(app, ct)));
+        var keepRunning = new Option<bool>("--keep-running") { Description = "After the walk-through, keep the emulator and its inbox page running until Ctrl+C." };
+        var command = new Command("demo", "Walk through everything the SMS guide describes against an embedded emulator (no account needed); watch it live on the emulator's inbox page.") { keepRunning };
+        command.SetAction((parse, ct) => app.GuardAsync(parse, () => RunAsync(app, parse.GetValue(keepRunning), ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliApp app, CancellationToken ct)
+    private static async Task<int> RunAsync(CliApp app, bool keepRunning, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var o = app.Out;
@@ -33,6 +34,7 @@ internal static class DemoCommand
         var defaultNumber = emulator.Options.Numbers[0];
         const string Friend = "+16131234567";
         o.WriteLine("Kandy CPaaS emulator   " + emulator.BaseUrl + "   (project numbers: " + string.Join(", ", emulator.Options.Numbers) + "; default " + defaultNumber + ")");
+        o.WriteLine("Inbox page             " + emulator.BaseUrl + "   (open it in a browser: numbers, threads and webhook deliveries, live)");
         o.WriteLine("Local webhook          " + webhook.Url.GetLeftPart(UriPartial.Path) + "   (shared secret in the URL)");
         o.WriteLine();
 
@@ -99,6 +101,19 @@ internal static class DemoCommand
 
         o.WriteLine();
         o.WriteLine("Done in " + clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s: sent, subscribed, received inbound + outbound-sync + cancellation notifications, and saw the 403.");
+        if (keepRunning)
+        {
+            o.WriteLine("The emulator and its inbox page stay up at " + emulator.BaseUrl + " until Ctrl+C.");
+            o.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+            }
+        }
+
         return ExitCodes.Ok;
     }
 

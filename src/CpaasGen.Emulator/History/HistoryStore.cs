@@ -40,9 +40,10 @@ internal sealed class ThreadState(string remote, string local)
 /// <summary>
 /// The stored SMS history: threads (one per remote/local pair) of messages, with the trial cap (the oldest messages
 /// go first) and an index by message id (one send to several destinations is one id in several threads). Not
-/// thread-safe: used under <see cref="State.EmulatorState.Gate"/>.
+/// thread-safe: used under <see cref="State.EmulatorState.Gate"/>. Every change is
+/// published to the inbox page (<see cref="Inbox.InboxEvents"/>) under that lock.
 /// </summary>
-internal sealed class HistoryStore(int cap)
+internal sealed class HistoryStore(int cap, Inbox.InboxEvents inbox)
 {
     private readonly Dictionary<(string Remote, string Local), ThreadState> _threads = [];
     private readonly Dictionary<string, List<StoredMessage>> _byId = new(StringComparer.Ordinal);
@@ -50,6 +51,9 @@ internal sealed class HistoryStore(int cap)
     private long _sequence;
 
     public int Count => _history.Count;
+
+    /// <summary>Every stored message, oldest first.</summary>
+    public IEnumerable<StoredMessage> All => _history;
 
     public IEnumerable<ThreadState> Threads => _threads.Values;
 
@@ -91,6 +95,7 @@ internal sealed class HistoryStore(int cap)
         }
 
         copies.Add(message);
+        inbox.MessageStored(message);
 
         var evicted = 0;
         while (_history.Count > cap)
@@ -125,6 +130,8 @@ internal sealed class HistoryStore(int cap)
                 _threads.Remove(key);
             }
         }
+
+        inbox.MessageRemoved(message);
     }
 
     /// <summary>Removes a thread with all its messages; returns how many there were, or -1 when there is no such thread.</summary>

@@ -55,6 +55,14 @@ internal static class Errors
     public static ApiError ChannelInUse(string channelId, string subscriptionId) =>
         new(409, false, "SVC1003", "Notification channel %1 is in use by subscription %2", [channelId, subscriptionId]);
 
+    /// <summary>SVC1004, 400: a Host header that is not a loopback name (a DNS-rebinding page would send its own host).</summary>
+    public static ApiError ForeignHost(string host) =>
+        new(400, false, "SVC1004", "Host %1 is not served: the emulator answers only 127.0.0.1, localhost and [::1]", [host]);
+
+    /// <summary>POL1004, 403: a state-changing request sent by a page of another origin (cross-site request forgery).</summary>
+    public static ApiError CrossSite(string origin) =>
+        new(403, true, "POL1004", "Requests from other sites are refused (origin %1)", [origin]);
+
     /// <summary>POL1001, 403: sending from a number that is not owned by or assigned to the project.</summary>
     public static ApiError SenderNotOwned(string senderAddress) =>
         new(403, true, "POL1001", "Sender address %1 is not owned by or assigned to the project", [senderAddress]);

@@ -24,6 +24,8 @@ internal sealed partial class NumberAssignments(EmulatorState state)
                 return null;
             }
 
+            state.Inbox.NumbersChanged(state.Numbers.Snapshot());
+
             var now = state.NowMs;
             var targets = state.TargetsFor(number);
             foreach (var sub in state.Subscriptions.For(number))

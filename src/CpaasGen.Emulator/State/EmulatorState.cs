@@ -22,19 +22,23 @@ internal sealed class EmulatorState
     private readonly WebhookDispatcher _dispatcher;
     private readonly HashSet<string> _undeliverable;
 
-    public EmulatorState(CpaasEmulatorOptions options, TimeProvider time, WebhookDispatcher dispatcher, ILoggerFactory loggers)
+    public EmulatorState(CpaasEmulatorOptions options, TimeProvider time, WebhookDispatcher dispatcher, Inbox.InboxEvents inbox, ILoggerFactory loggers)
     {
+        Inbox = inbox;
         Options = options;
         Time = time;
         _dispatcher = dispatcher;
         Logger = loggers.CreateLogger("Cpaas.Emulator");
         Numbers = new NumberRegistry(options.Numbers);
-        History = new HistoryStore(options.MessageHistoryCap);
+        History = new HistoryStore(options.MessageHistoryCap, inbox);
         _undeliverable = new HashSet<string>(options.UndeliverableDestinations.Select(Addresses.Normalize), StringComparer.Ordinal);
         Paths = new Paths(options.UserId);
     }
 
     public Lock Gate { get; } = new();
+
+    /// <summary>The inbox page's live events (published under <see cref="Gate"/> by the stores).</summary>
+    public Inbox.InboxEvents Inbox { get; }
 
     public CpaasEmulatorOptions Options { get; }
 

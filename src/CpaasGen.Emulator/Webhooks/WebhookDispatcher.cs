@@ -44,8 +44,11 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
     private TaskCompletionSource _idle = NewCompletedSignal();
     private bool _stopped;
 
-    public WebhookDispatcher(CpaasEmulatorOptions options, TimeProvider time, ILogger logger)
+    private readonly Inbox.InboxEvents _inbox;
+
+    public WebhookDispatcher(CpaasEmulatorOptions options, TimeProvider time, ILogger logger, Inbox.InboxEvents inbox)
     {
+        _inbox = inbox;
         _time = time;
         _logger = logger;
         _maxAttempts = 1 + options.WebhookRetries;
@@ -84,6 +87,18 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
         lock (_gate)
         {
             return [.. _log];
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> under the dispatcher's lock with the delivery log (oldest first): no attempt is
+    /// recorded (nor published to the inbox page) meanwhile.
+    /// </summary>
+    public T UnderLock<T>(Func<IReadOnlyCollection<WebhookDeliveryAttempt>, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_log);
         }
     }
 
@@ -316,6 +331,7 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
     private void Record(WebhookDeliveryAttempt attempt)
     {
         _log.AddLast(attempt);
+        _inbox.DeliveryRecorded(attempt);
         while (_log.Count > DeliveryLogCap)
         {
             _log.RemoveFirst();

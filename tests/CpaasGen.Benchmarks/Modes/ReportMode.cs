@@ -16,7 +16,7 @@ namespace CpaasGen.Benchmarks.Modes;
 /// timings (hyperfine's --export-json shape). Every ratio is against the floor of the same run. The hand-written
 /// analysis (diagnosis of missed targets) is kept in Modes/analysis.md and copied in verbatim.
 /// Options: --results DIR, --throughput FILE, --generator FILE, --breakdown FILE, --builds FILE, --out FILE,
-/// --command TEXT, --analysis FILE.
+/// --command TEXT, --analysis FILE, --emulator-load FILE, --fanout FILE.
 /// </summary>
 internal static class ReportMode
 {
@@ -35,6 +35,7 @@ internal static class ReportMode
 
         var throughput = Load<List<ThroughputResult>>(Cli.Get(args, "--throughput"));
         var emulatorLoad = Load<List<EmulatorLoadResult>>(Cli.Get(args, "--emulator-load"));
+        var fanOut = Load<FanOutResult>(Cli.Get(args, "--fanout"));
         var generator = Load<GeneratorCheckResult>(Cli.Get(args, "--generator"));
         var breakdown = Load<List<Phase>>(Cli.Get(args, "--breakdown"));
         var builds = Load<HyperfineExport>(Cli.Get(args, "--builds"));
@@ -74,6 +75,7 @@ internal static class ReportMode
         AppendNotifications(md, rows);
         AppendThroughput(md, throughput);
         EmulatorLoadMode.Render(md, emulatorLoad);
+        FanOutMode.Render(md, fanOut);
         AppendGenerator(md, rows, generator, builds);
         AppendBreakdown(md, breakdown);
         if (analysis is not null)

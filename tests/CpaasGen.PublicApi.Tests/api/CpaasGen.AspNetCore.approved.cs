@@ -7,6 +7,19 @@ namespace Cpaas.AspNetCore
         AlreadyHandled = 1,
         InProgress = 2,
     }
+    public sealed class CpaasLiveFeedEndpointOptions
+    {
+        public CpaasLiveFeedEndpointOptions() { }
+        public System.Func<Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.ValueTask<System.Collections.Generic.IReadOnlyCollection<string>?>>? AllowedNumbers { get; set; }
+    }
+    public sealed class CpaasLiveFeedOptions
+    {
+        public CpaasLiveFeedOptions() { }
+        public int ClientQueueCapacity { get; set; }
+        public System.TimeSpan HeartbeatInterval { get; set; }
+        public System.TimeSpan ReconnectInterval { get; set; }
+        public int ReplayBufferSize { get; set; }
+    }
     public abstract class CpaasWebhookHandler
     {
         protected CpaasWebhookHandler() { }
@@ -73,10 +86,15 @@ namespace Cpaas.AspNetCore
 }
 namespace Microsoft.AspNetCore.Builder
 {
+    public static class CpaasLiveFeedExtensions
+    {
+        public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasLiveFeed(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Action<Cpaas.AspNetCore.CpaasLiveFeedEndpointOptions>? configure = null) { }
+    }
     public sealed class CpaasWebhookBuilder
     {
         public Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; }
         public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AllowUnauthenticated() { }
+        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder ConfigureLiveFeed(System.Action<Cpaas.AspNetCore.CpaasLiveFeedOptions> configure) { }
         public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseDuplicateStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  TStore>()
             where TStore :  class, Cpaas.AspNetCore.ICpaasDuplicateStore { }
         public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseInMemoryDuplicateStore(System.Action<Cpaas.AspNetCore.InMemoryDuplicateStoreOptions> configure) { }

@@ -1,0 +1,154 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using Cpaas.Emulator.History;
+using Cpaas.LiveEvents;
+
+namespace Cpaas.Emulator.Inbox;
+
+/// <summary>One event of the inbox page's stream: its SSE type and its JSON (built once, shared by every page).</summary>
+internal sealed record InboxEvent(string Type, string Json);
+
+/// <summary>
+/// What the inbox page (<c>GET /</c>) shows, as it happens: messages stored and removed, the project's numbers, webhook
+/// delivery attempts (URLs masked). Published by the stores while they hold their lock, so the order of events is the
+/// order of changes; the page's stream (<c>GET /emulator/events</c>) starts with a snapshot taken under the same locks.
+/// Event types: <c>snapshot</c>, <c>message</c>, <c>message-removed</c>, <c>numbers</c>, <c>delivery</c>; <c>code</c> is
+/// reserved for two-factor codes (issue 12), which the page already has a place for.
+/// </summary>
+internal sealed class InboxEvents
+{
+    /// <summary>The newest events kept for pages that reconnect (more than the default history cap).</summary>
+    public const int ReplayCapacity = 2048;
+
+    /// <summary>How far one page may fall behind before it is disconnected (it then resumes or reloads).</summary>
+    public const int PageQueueCapacity = 1024;
+
+    /// <summary>The deliveries a snapshot carries (the newest).</summary>
+    public const int SnapshotDeliveries = 200;
+
+    public LiveEventBroadcaster<InboxEvent> Broadcaster { get; } = new(ReplayCapacity, PageQueueCapacity);
+
+    public void MessageStored(StoredMessage message) => Broadcaster.Publish(new InboxEvent("message", Write(json => WriteMessage(json, message))));
+
+    public void MessageRemoved(StoredMessage message) => Broadcaster.Publish(new InboxEvent("message-removed", Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("key", KeyOf(message));
+        json.WriteString("messageId", message.MessageId);
+        json.WriteEndObject();
+    })));
+
+    public void NumbersChanged(IReadOnlyList<string> numbers) => Broadcaster.Publish(new InboxEvent("numbers", Write(json => WriteNumbers(json, numbers))));
+
+    public void DeliveryRecorded(WebhookDeliveryAttempt attempt) => Broadcaster.Publish(new InboxEvent("delivery", Write(json => WriteDelivery(json, attempt))));
+
+    /// <summary>The page's starting state: numbers, every stored message (oldest first), the newest deliveries.</summary>
+    public static string Snapshot(string userId, IReadOnlyList<string> numbers, IEnumerable<StoredMessage> messages, IReadOnlyCollection<WebhookDeliveryAttempt> deliveries)
+        => Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("userId", userId);
+            json.WritePropertyName("numbers");
+            WriteNumbers(json, numbers);
+            json.WriteStartArray("messages");
+            foreach (var m in messages)
+            {
+                WriteMessage(json, m);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("deliveries");
+            var skip = Math.Max(0, deliveries.Count - SnapshotDeliveries);
+            foreach (var d in deliveries)
+            {
+                if (skip-- > 0)
+                {
+                    continue;
+                }
+
+                WriteDelivery(json, d);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("codes"); // two-factor codes: none until issue 12
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+
+    /// <summary>A message's key on the page: one send to several destinations is one message id in several threads.</summary>
+    private static string KeyOf(StoredMessage m) => m.Local + "|" + m.Remote + "|" + m.MessageId;
+
+    private static void WriteMessage(Utf8JsonWriter json, StoredMessage m)
+    {
+        json.WriteStartObject();
+        json.WriteString("key", KeyOf(m));
+        json.WriteString("messageId", m.MessageId);
+        json.WriteString("direction", m.Direction);
+        json.WriteString("local", m.Local);
+        json.WriteString("remote", m.Remote);
+        json.WriteString("text", m.Text);
+        json.WriteString("status", m.Status);
+        json.WriteNumber("dateTime", m.DateTime);
+        json.WriteNumber("sequence", m.Sequence);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter json, IReadOnlyList<string> numbers)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("numbers");
+        foreach (var n in numbers)
+        {
+            json.WriteStringValue(n);
+        }
+
+        json.WriteEndArray();
+        if (numbers.Count > 0)
+        {
+            json.WriteString("defaultNumber", numbers[0]);
+        }
+        else
+        {
+            json.WriteNull("defaultNumber");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteDelivery(Utf8JsonWriter json, WebhookDeliveryAttempt d)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("timestamp", d.Timestamp.ToUnixTimeMilliseconds());
+        json.WriteString("webhookURL", d.WebhookUrl); // masked
+        json.WriteString("notificationType", d.NotificationType);
+        json.WriteString("notificationId", d.NotificationId);
+        json.WriteNumber("attempt", d.Attempt);
+        json.WriteNumber("maxAttempts", d.MaxAttempts);
+        if (d.StatusCode is { } status)
+        {
+            json.WriteNumber("statusCode", status);
+        }
+        else
+        {
+            json.WriteNull("statusCode");
+        }
+
+        json.WriteString("error", d.Error);
+        json.WriteString("outcome", d.Outcome.ToString());
+        json.WriteEndObject();
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
