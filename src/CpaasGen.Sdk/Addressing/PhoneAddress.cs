@@ -73,6 +73,23 @@ public static class PhoneAddress
         return E164(span) ? null : Describe(address, "expected +, then 7 to 15 digits (E.164), tel:+…, or sip:…@domain");
     }
 
+    /// <summary>True when <paramref name="address"/> is an E.164 number: <c>+</c> and 7 to 15 digits, nothing else.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>Whether it is a bare E.164 number.</returns>
+    public static bool IsE164(string? address) => throw new NotImplementedException();
+
+    /// <summary>The one form of an address used as a key (a thread's remote party, a subscribed number).</summary>
+    /// <param name="address">A valid address.</param>
+    /// <returns>The normalised address.</returns>
+    /// <exception cref="ArgumentException">The address is not valid.</exception>
+    public static string Normalize(string address) => throw new NotImplementedException();
+
+    /// <summary>Like <see cref="Normalize"/>, false for an address that is not valid.</summary>
+    /// <param name="address">The address.</param>
+    /// <param name="normalized">The normalised address, or null.</param>
+    /// <returns>Whether the address is valid.</returns>
+    public static bool TryNormalize(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized) => throw new NotImplementedException();
+
     private static bool E164(ReadOnlySpan<char> value) => value.Length > 1 && value[0] == '+' && Digits(value[1..]);
 
     private static bool Digits(ReadOnlySpan<char> value)

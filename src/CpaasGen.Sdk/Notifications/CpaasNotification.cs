@@ -149,6 +149,33 @@ public sealed class SmsEventDetails
 }
 
 /// <summary>
+/// An outbound delivery receipt (<c>deliveryInfoNotification</c>): the delivery status of a message sent from one of
+/// your numbers, for one destination.
+/// </summary>
+public sealed class DeliveryInfoNotification : CpaasNotification
+{
+    internal DeliveryInfoNotification(string? notificationId, long? notificationDateTime, string? destinationAddress, DeliveryStatus deliveryStatus, string? messageId)
+        : base("deliveryInfo", notificationId, notificationDateTime)
+    {
+        DestinationAddress = destinationAddress;
+        DeliveryStatus = deliveryStatus;
+        MessageId = messageId;
+    }
+
+    /// <summary>The destination the status is for (the receipt's <c>address</c>, or <c>destinationAddress</c>).</summary>
+    public string? DestinationAddress { get; }
+
+    /// <summary>The delivery status, for example <see cref="DeliveryStatus.DeliveredToTerminal"/> or <see cref="DeliveryStatus.DeliveryImpossible"/>.</summary>
+    public DeliveryStatus DeliveryStatus { get; }
+
+    /// <summary>The sent message's id (<see cref="CreateMessageResult.MessageId"/>), when the receipt names it.</summary>
+    public string? MessageId { get; }
+
+    private protected override string Details()
+        => ", MessageId = " + MessageId + ", DestinationAddress = " + PhoneMasking.MaskAddress(DestinationAddress) + ", DeliveryStatus = " + DeliveryStatus;
+}
+
+/// <summary>
 /// A notification whose top-level key this SDK does not know; the raw JSON is kept. When its value is an object with
 /// an <c>id</c> string and a <c>dateTime</c> number (as every Kandy notification envelope has), they are
 /// <see cref="CpaasNotification.NotificationId"/> and <see cref="CpaasNotification.NotificationDateTime"/>, so duplicate
