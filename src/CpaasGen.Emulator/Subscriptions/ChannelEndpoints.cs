@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Cpaas.Emulator.Subscriptions;
 
+using NotificationChannel = Cpaas.Emulator.Wire.NotificationChannel;
+
 /// <summary>Notification channels: <c>/cpaas/notificationchannel/v1/{userId}/channels[/{channelId}]</c>.</summary>
 internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline pipeline)
 {

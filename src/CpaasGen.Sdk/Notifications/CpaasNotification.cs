@@ -6,8 +6,8 @@ namespace Cpaas;
 /// <summary>
 /// A webhook notification from Kandy, as returned by <see cref="Notification.Parse(string)"/>. Switch on the
 /// subtype: <see cref="InboundSmsNotification"/>, <see cref="OutboundSmsNotification"/>,
-/// <see cref="SmsSubscriptionCancellationNotification"/>, <see cref="SmsEventNotification"/> or
-/// <see cref="UnknownNotification"/>. <see cref="object.ToString"/> never shows message text and masks numbers.
+/// <see cref="SmsSubscriptionCancellationNotification"/>, <see cref="SmsEventNotification"/>,
+/// <see cref="DeliveryInfoNotification"/> or <see cref="UnknownNotification"/>. <see cref="object.ToString"/> never shows message text and masks numbers.
 /// </summary>
 public abstract class CpaasNotification
 {
@@ -18,7 +18,7 @@ public abstract class CpaasNotification
         NotificationDateTime = notificationDateTime;
     }
 
-    /// <summary>The kind, as the seed names it: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, or the unknown top-level key.</summary>
+    /// <summary>The kind, as the seed names it: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>, or the unknown top-level key.</summary>
     public string Type { get; }
 
     /// <summary>The notification's id (the envelope's <c>id</c>): use it to drop duplicate deliveries.</summary>
@@ -59,10 +59,10 @@ public abstract class SmsMessageNotification : CpaasNotification
     /// <summary>The number the message went to.</summary>
     public string? DestinationAddress { get; }
 
-    /// <summary>The message text.</summary>
+    /// <summary>The message text; null for a message without text (the browser SDK reads an attachment instead).</summary>
     public string? Message { get; }
 
-    /// <summary>The message id.</summary>
+    /// <summary>The message id, when the notification carries it.</summary>
     public string? MessageId { get; }
 
     /// <summary>The number the message came from.</summary>
