@@ -296,6 +296,17 @@ public sealed class CpaasEmulator : IAsyncDisposable
         return Task.FromResult(received.MessageId);
     }
 
+    /// <summary>Stub.</summary>
+    public ErrorBodyShape ErrorBodyShape { get; set; }
+
+    /// <summary>Stub.</summary>
+    /// <param name="kind">Kind.</param>
+    /// <param name="destinationAddress">Number.</param>
+    /// <param name="cancellationToken">Token.</param>
+    /// <returns>Ids.</returns>
+    public Task<OtherClientSubscription> SimulateOtherClientSubscriptionAsync(NotificationChannelKind kind, string? destinationAddress = null, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
     /// <summary>
     /// Unassigns a number from the project: it can no longer send or be subscribed to, its subscriptions are cancelled,
     /// and an <c>smsSubscriptionCancellationNotification</c> is queued to each cancelled subscription's webhook. If it

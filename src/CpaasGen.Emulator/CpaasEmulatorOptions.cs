@@ -79,6 +79,12 @@ public sealed record CpaasEmulatorOptions
     /// </summary>
     public int WebhookBacklogPerUrl { get; init; } = 1000;
 
+    /// <summary>Stub.</summary>
+    public bool DeliveryReceipts { get; init; }
+
+    /// <summary>Stub.</summary>
+    public ErrorBodyShape ErrorBodyShape { get; init; }
+
     /// <summary>The timeout of one webhook delivery attempt. Default 10 seconds.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
