@@ -69,7 +69,7 @@ public sealed class RealServerShapeTests
 
     [Theory]
     [InlineData("""{"channelType":"Webhooks"}""", "channelType")]
-    [InlineData("""{"channelType":"Websockets","destinationAddress":"+16139990000"}""", "destinationAddress")]
+    [InlineData("""{"channelType":"Websockets","destinationAddress":"+16139990000"}""", "POL1002")]
     [InlineData("""{"channelType":"Websockets","destinationAddress":"nope"}""", "destinationAddress")]
     [InlineData("""{}""", "channelType")]
     public async Task The_admin_endpoint_refuses_what_another_client_could_not_create(string json, string part)
