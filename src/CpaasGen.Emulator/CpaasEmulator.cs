@@ -267,6 +267,8 @@ public sealed class CpaasEmulator : IAsyncDisposable
             $"                       POST {baseUrl}/emulator/inbound  {{\"from\":\"+16135550123\",\"to\":\"{(numbers.Count > 0 ? numbers[0] : "+16135550100")}\",\"message\":\"hi\"}}",
             $"                       POST {baseUrl}/emulator/numbers/{{number}}/unassign",
             $"                       GET {baseUrl}/emulator/deliveries",
+            $"                       POST {baseUrl}/emulator/subscriptions  {{\"channelType\":\"Websockets\"}}   (another client's channel)",
+            $"                       PUT {baseUrl}/emulator/error-body-shape  {{\"shape\":\"PlainMessage\"}}",
             "Running until cancelled (Ctrl+C).");
     }
 
