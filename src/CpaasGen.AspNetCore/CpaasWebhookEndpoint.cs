@@ -195,6 +195,7 @@ internal sealed partial class CpaasWebhookEndpoint
                 OutboundSmsNotification => "OnOutbound",
                 SmsSubscriptionCancellationNotification => "OnSubscriptionCancellation",
                 SmsEventNotification => "OnEvent",
+                DeliveryInfoNotification => "OnDeliveryInfo",
                 UnknownNotification => "OnUnknown",
                 _ => "OnAny",
             };

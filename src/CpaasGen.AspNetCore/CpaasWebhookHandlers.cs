@@ -20,6 +20,8 @@ public sealed class CpaasWebhookHandlers
 
     internal Func<SmsEventNotification, HttpContext, Task>? Event { get; private set; }
 
+    internal Func<DeliveryInfoNotification, HttpContext, Task>? DeliveryInfo { get; private set; }
+
     internal Func<UnknownNotification, HttpContext, Task>? Unknown { get; private set; }
 
     /// <summary>Handles inbound SMS (with the request's <see cref="HttpContext"/>: services, cancellation).</summary>
@@ -62,6 +64,16 @@ public sealed class CpaasWebhookHandlers
     /// <returns>This instance.</returns>
     public CpaasWebhookHandlers OnEvent(Action<SmsEventNotification> handler) => OnEvent(Sync(handler));
 
+    /// <summary>Handles outbound delivery receipts (the delivery status of a message sent from one of your numbers).</summary>
+    /// <param name="handler">The handler.</param>
+    /// <returns>This instance.</returns>
+    public CpaasWebhookHandlers OnDeliveryInfo(Func<DeliveryInfoNotification, HttpContext, Task> handler) => Set(() => DeliveryInfo = handler, handler);
+
+    /// <summary>Handles outbound delivery receipts.</summary>
+    /// <param name="handler">The handler.</param>
+    /// <returns>This instance.</returns>
+    public CpaasWebhookHandlers OnDeliveryInfo(Action<DeliveryInfoNotification> handler) => OnDeliveryInfo(Sync(handler));
+
     /// <summary>Handles notifications of a kind this SDK does not know (the raw JSON is kept).</summary>
     /// <param name="handler">The handler.</param>
     /// <returns>This instance.</returns>
@@ -77,6 +89,7 @@ public sealed class CpaasWebhookHandlers
         Outbound ??= handler;
         SubscriptionCancellation ??= handler;
         Event ??= handler;
+        DeliveryInfo ??= handler;
         Unknown ??= handler;
         return this;
     }
@@ -88,6 +101,7 @@ public sealed class CpaasWebhookHandlers
         OutboundSmsNotification => Outbound is not null,
         SmsSubscriptionCancellationNotification => SubscriptionCancellation is not null,
         SmsEventNotification => Event is not null,
+        DeliveryInfoNotification => DeliveryInfo is not null,
         UnknownNotification => Unknown is not null,
         _ => false,
     };
@@ -98,6 +112,7 @@ public sealed class CpaasWebhookHandlers
         OutboundSmsNotification n when Outbound is not null => Outbound(n, context),
         SmsSubscriptionCancellationNotification n when SubscriptionCancellation is not null => SubscriptionCancellation(n, context),
         SmsEventNotification n when Event is not null => Event(n, context),
+        DeliveryInfoNotification n when DeliveryInfo is not null => DeliveryInfo(n, context),
         UnknownNotification n when Unknown is not null => Unknown(n, context),
         _ => Task.CompletedTask,
     };
@@ -109,6 +124,7 @@ public sealed class CpaasWebhookHandlers
             .OnOutbound((n, c) => resolve(c).HandleOutboundAsync(n, c.RequestAborted))
             .OnSubscriptionCancellation((n, c) => resolve(c).HandleSubscriptionCancellationAsync(n, c.RequestAborted))
             .OnEvent((n, c) => resolve(c).HandleEventAsync(n, c.RequestAborted))
+            .OnDeliveryInfo((n, c) => resolve(c).HandleDeliveryInfoAsync(n, c.RequestAborted))
             .OnUnknown((n, c) => resolve(c).HandleUnknownAsync(n, c.RequestAborted));
 
     private static Func<T, HttpContext, Task> Sync<T>(Action<T> handler)
@@ -155,6 +171,12 @@ public abstract class CpaasWebhookHandler
     /// <param name="cancellationToken">The request's abort token.</param>
     /// <returns>A task.</returns>
     public virtual Task HandleEventAsync(SmsEventNotification notification, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An outbound delivery receipt.</summary>
+    /// <param name="notification">The notification.</param>
+    /// <param name="cancellationToken">The request's abort token.</param>
+    /// <returns>A task.</returns>
+    public virtual Task HandleDeliveryInfoAsync(DeliveryInfoNotification notification, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A notification of a kind this SDK does not know.</summary>
     /// <param name="notification">The notification.</param>

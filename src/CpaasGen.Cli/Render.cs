@@ -117,6 +117,11 @@ internal static class Render
                 json["eventType"] = ev.EventDetails.Type;
                 json["eventDescription"] = ev.EventDetails.Description;
                 break;
+            case DeliveryInfoNotification receipt:
+                json["messageId"] = receipt.MessageId;
+                json["destinationAddress"] = receipt.DestinationAddress;
+                json["deliveryStatus"] = receipt.DeliveryStatus.Value;
+                break;
             case UnknownNotification unknown:
                 json["raw"] = unknown.RawJson;
                 break;
@@ -141,6 +146,9 @@ internal static class Render
                 break;
             case SmsEventNotification ev:
                 output.WriteLine("event     " + T(ev.EventDetails.Type) + ": " + T(ev.EventDetails.Description) + "  (message " + T(ev.MessageId) + ")");
+                break;
+            case DeliveryInfoNotification receipt:
+                output.WriteLine("deliveryInfo  " + T(receipt.DestinationAddress) + ": " + T(receipt.DeliveryStatus.Value) + "  (message " + T(receipt.MessageId) + ", notification " + T(receipt.NotificationId) + ")");
                 break;
             case UnknownNotification unknown:
                 output.WriteLine("unknown   " + T(unknown.Type) + ": " + T(unknown.RawJson));

@@ -52,19 +52,23 @@ public sealed class CpaasEmulator : IAsyncDisposable
     private readonly WebhookDispatcher _dispatcher;
     private readonly SmsTraffic _traffic;
     private readonly NumberAssignments _numbers;
+    private readonly OtherClients _otherClients;
+    private readonly ErrorShapeSwitch _errorShape;
     private readonly TimeSpan _shutdownTimeout;
     private int _disposed;
 
-    private CpaasEmulator(WebApplication app, EmulatorState state, WebhookDispatcher dispatcher, CpaasEmulatorOptions options)
+    private CpaasEmulator(WebApplication app, EmulatorState state, WebhookDispatcher dispatcher, ErrorShapeSwitch errorShape, CpaasEmulatorOptions options)
     {
         _app = app;
         _state = state;
         _dispatcher = dispatcher;
+        _errorShape = errorShape;
         _traffic = new SmsTraffic(state);
         _numbers = new NumberAssignments(state);
         _shutdownTimeout = options.ShutdownTimeout;
         Options = options;
         BaseUrl = new Uri("http://127.0.0.1/");
+        _otherClients = new OtherClients(state, () => BaseUrl);
     }
 
     /// <summary>
@@ -136,13 +140,15 @@ public sealed class CpaasEmulator : IAsyncDisposable
         // No Ctrl+C / SIGTERM handling: the host application (CLI, test) owns the process lifetime.
         builder.Services.AddSingleton<IHostLifetime, NoHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var errorShape = new ErrorShapeSwitch(options.ErrorBodyShape);
+        builder.Services.AddSingleton(errorShape);
 
         var app = builder.Build();
         var inbox = new InboxEvents();
         var dispatcher = new WebhookDispatcher(options, time, loggerFactory.CreateLogger("Cpaas.Emulator.Webhooks"), inbox);
         var state = new EmulatorState(options, time, dispatcher, inbox, loggerFactory);
         var tokens = new TokenService(options, time);
-        var emulator = new CpaasEmulator(app, state, dispatcher, options);
+        var emulator = new CpaasEmulator(app, state, dispatcher, errorShape, options);
         var pipeline = new ApiPipeline(tokens, logger);
 
         app.Use(pipeline.HandleErrorsAsync);
@@ -154,8 +160,9 @@ public sealed class CpaasEmulator : IAsyncDisposable
         new SubscriptionEndpoints(state, pipeline).Map(app);
         new SendEndpoints(state, emulator._traffic, pipeline).Map(app);
         new HistoryEndpoints(state, pipeline).Map(app);
-        new AdminEndpoints(state, emulator._traffic, emulator._numbers, dispatcher, () => emulator.BaseUrl).Map(app);
+        new AdminEndpoints(state, emulator._traffic, emulator._numbers, dispatcher, errorShape, () => emulator.BaseUrl).Map(app);
         new InboxEndpoints(state, dispatcher).Map(app);
+        new ShapeEndpoints(emulator._otherClients, errorShape).Map(app);
 
         try
         {
@@ -265,6 +272,8 @@ public sealed class CpaasEmulator : IAsyncDisposable
             $"                       POST {baseUrl}/emulator/inbound  {{\"from\":\"+16135550123\",\"to\":\"{(numbers.Count > 0 ? numbers[0] : "+16135550100")}\",\"message\":\"hi\"}}",
             $"                       POST {baseUrl}/emulator/numbers/{{number}}/unassign",
             $"                       GET {baseUrl}/emulator/deliveries",
+            $"                       POST {baseUrl}/emulator/subscriptions  {{\"channelType\":\"Websockets\"}}   (another client's channel)",
+            $"                       PUT {baseUrl}/emulator/error-body-shape  {{\"shape\":\"PlainMessage\"}}",
             "Running until cancelled (Ctrl+C).");
     }
 
@@ -286,19 +295,65 @@ public sealed class CpaasEmulator : IAsyncDisposable
     {
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        if (!Addresses.IsValid(from))
+        if (!PhoneAddress.IsValid(from))
         {
             throw new ArgumentException($"'{from}' is not a valid SMS address (+E.164, tel:+E.164, sip:+E.164@domain or sip:digits@domain).", nameof(from));
         }
-        if (!Addresses.IsValid(to))
+        if (!PhoneAddress.IsValid(to))
         {
             throw new ArgumentException($"'{to}' is not a valid SMS address.", nameof(to));
         }
         ArgumentException.ThrowIfNullOrEmpty(text);
-        var normalizedTo = Addresses.Normalize(to);
+        var normalizedTo = PhoneAddress.Normalize(to);
         var received = _traffic.ReceiveInbound(from, normalizedTo, text)
             ?? throw new InvalidOperationException($"{normalizedTo} is not assigned to the project.");
         return Task.FromResult(received.MessageId);
+    }
+
+    /// <summary>
+    /// The fault switch of the error body shape: the shape every error answer of the API takes from now on (the
+    /// ParlayREST <see cref="ErrorBodyShape.RequestError"/> by default, or one of the other shapes official SDKs handle),
+    /// so a client's tolerance of them can be tested. Starts as <see cref="CpaasEmulatorOptions.ErrorBodyShape"/>; also
+    /// switched with <c>PUT /emulator/error-body-shape</c>. The admin endpoints always answer the ParlayREST shape.
+    /// </summary>
+    public ErrorBodyShape ErrorBodyShape
+    {
+        get => _errorShape.Shape;
+        set => _errorShape.Shape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Not an ErrorBodyShape.");
+    }
+
+    /// <summary>
+    /// Simulates another client of the same user subscribing to inbound SMS through its own notification channel: the
+    /// vendor's browser SDK with a websocket channel (<c>ws-…</c>, <c>channelType</c> <c>Websockets</c>, <c>channelData.channelURL</c>,
+    /// <c>x-connCheckRole</c>, lifetime 3600 s) or a mobile app with a push channel (<c>ps-…</c>, <c>OMAPush</c>). The channel
+    /// and the subscription are listed and read by the API beside the webhook ones, as Kandy lists them; a subscription
+    /// without <paramref name="destinationAddress"/> is listed without <c>destinationAddress</c>. Nothing is delivered to
+    /// these channels (the emulator serves no websocket and pushes to no phone).
+    /// </summary>
+    /// <param name="kind"><see cref="NotificationChannelKind.WebSocket"/> or <see cref="NotificationChannelKind.Push"/>.</param>
+    /// <param name="destinationAddress">The project number subscribed to, or null for a subscription that names none.</param>
+    /// <param name="cancellationToken">Cancels the operation before it starts.</param>
+    /// <returns>The channel and subscription ids.</returns>
+    /// <exception cref="ArgumentException">The kind is not WebSocket or Push, or the number is not a valid address.</exception>
+    /// <exception cref="InvalidOperationException">The number is not assigned to the project, or already has a subscription.</exception>
+    public Task<OtherClientSubscription> SimulateOtherClientSubscriptionAsync(NotificationChannelKind kind, string? destinationAddress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (kind is not (NotificationChannelKind.WebSocket or NotificationChannelKind.Push))
+        {
+            throw new ArgumentException("Another client's channel is a WebSocket or Push channel; the API creates webhook channels.", nameof(kind));
+        }
+
+        if (destinationAddress is not null && !PhoneAddress.IsValid(destinationAddress))
+        {
+            throw new ArgumentException("destinationAddress " + PhoneAddress.Problem(destinationAddress), nameof(destinationAddress));
+        }
+
+        var (created, error) = _otherClients.Subscribe(kind, destinationAddress);
+        return created is not null
+            ? Task.FromResult(created)
+            : throw new InvalidOperationException(error!.MessageId + ": " + PhoneMasking.Mask(CpaasApiException.Substitute(error.Text, error.Variables)));
     }
 
     /// <summary>
@@ -315,7 +370,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(number);
         cancellationToken.ThrowIfCancellationRequested();
-        var cancelled = _numbers.Unassign(Addresses.Normalize(number))
+        var cancelled = _numbers.Unassign(PhoneAddress.TryNormalize(number, out var normalized) ? normalized : number)
             ?? throw new InvalidOperationException($"{number} is not assigned to the project.");
         return Task.FromResult(cancelled);
     }
@@ -378,14 +433,14 @@ public sealed class CpaasEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(o.UndeliverableDestinations, nameof(o.UndeliverableDestinations));
         foreach (var n in o.Numbers)
         {
-            if (!Addresses.IsE164(n))
+            if (!PhoneAddress.IsE164(n))
             {
                 throw new ArgumentException($"Number '{PhoneMasking.Mask(n)}' is not an E.164 number such as +16135550100 (+ and 7 to 15 digits).", nameof(o));
             }
         }
         foreach (var n in o.UndeliverableDestinations)
         {
-            if (!Addresses.IsValid(n))
+            if (!PhoneAddress.IsValid(n))
             {
                 throw new ArgumentException($"Undeliverable destination '{n}' is not a valid SMS address.", nameof(o));
             }

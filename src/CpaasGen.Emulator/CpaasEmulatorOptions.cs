@@ -79,6 +79,23 @@ public sealed record CpaasEmulatorOptions
     /// </summary>
     public int WebhookBacklogPerUrl { get; init; } = 1000;
 
+    /// <summary>
+    /// Outbound delivery receipts: when true, every destination of a send from a number with a subscription gets a
+    /// <c>deliveryInfoNotification</c> to that subscription's webhook, after the outbound sync notification, with the
+    /// delivery's final status (<c>DeliveredToTerminal</c>, or <c>DeliveryImpossible</c> for an undeliverable
+    /// destination), which the stored message then shows too. Kandy documents no rule for these receipts (the vendor's
+    /// browser SDK handles them; sent like the outbound sync, to the sender number's subscribers, is an inference), so
+    /// they are off by default. Default false.
+    /// </summary>
+    public bool DeliveryReceipts { get; init; }
+
+    /// <summary>
+    /// The shape of the API's error bodies at start (a fault switch, changed later with
+    /// <see cref="CpaasEmulator.ErrorBodyShape"/>): the ParlayREST shape by default, or one of the other shapes official
+    /// SDKs handle, to test a client's tolerance of them. Default <see cref="ErrorBodyShape.RequestError"/>.
+    /// </summary>
+    public ErrorBodyShape ErrorBodyShape { get; init; }
+
     /// <summary>The timeout of one webhook delivery attempt. Default 10 seconds.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

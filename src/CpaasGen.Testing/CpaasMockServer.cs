@@ -151,18 +151,29 @@ public sealed class CpaasMockServer : IDisposable
     /// <summary>
     /// Every call of an operation is answered with <paramref name="statusCode"/> and the spec's error body for it: a
     /// <c>requestError</c> (<c>policyException</c> for 403, <c>serviceException</c> otherwise; 429 adds <c>Retry-After: 1</c>),
-    /// or an OAuth error for a 4xx of <c>createToken</c>. Until <see cref="ClearFaults"/> or <see cref="Reset"/>.
+    /// or an OAuth error for a 4xx of <c>createToken</c>; or, with <paramref name="shape"/>, one of the other error shapes
+    /// the spec describes, which official SDKs handle (a flattened <c>requestError</c>, the exception at the top level, a
+    /// plain <c>{"message": …}</c>). Until <see cref="ClearFaults"/> or <see cref="Reset"/>.
     /// </summary>
     /// <param name="operationId">The operation, by its operationId in the spec (for example <c>createOutboundSmsMessage</c>).</param>
     /// <param name="statusCode">The HTTP status, 400 to 599 (for example 401, 403, 404, 429, 500, 503).</param>
     /// <param name="messageId">The error id; a fitting one (for example <c>SVC1002</c> for 401) when null.</param>
-    /// <param name="text">The error text; a fitting one when null.</param>
-    /// <exception cref="ArgumentException">The operation is not in the spec, or the status is not an error status.</exception>
-    public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null)
+    /// <param name="text">The error text, with placeholders <c>%1…%n</c>; a fitting one when null.</param>
+    /// <param name="shape">The body's shape; the ParlayREST <see cref="ErrorBodyShape.RequestError"/> by default.</param>
+    /// <param name="variables">The values of the text's placeholders; fitting ones when none are given.</param>
+    /// <exception cref="ArgumentException">The operation is not in the spec, the status is not an error status, or the shape is not defined.</exception>
+    public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, ErrorBodyShape shape = ErrorBodyShape.RequestError, params string[] variables)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        AddFault(operationId, "error " + statusCode, Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, statusCode, messageId, text)));
+        ArgumentNullException.ThrowIfNull(variables);
+        if (!Enum.IsDefined(shape))
+        {
+            throw new ArgumentException("Not an ErrorBodyShape: " + shape + ".", nameof(shape));
+        }
+
+        string[] copy = [.. variables];
+        AddFault(operationId, "error " + statusCode + (shape == ErrorBodyShape.RequestError ? string.Empty : " " + shape), Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, statusCode, messageId, text, shape, copy)));
     }
 
     /// <summary>Every call of an operation is answered as usual, after <paramref name="delay"/> (to test timeouts and cancellation).</summary>

@@ -129,6 +129,32 @@ public static class CpaasNotifications
         return new CpaasNotificationPayload(EventKey, WireJson.Serialize(root));
     }
 
+    /// <summary>The top-level key of an outbound delivery receipt.</summary>
+    public const string DeliveryInfoKey = "deliveryInfoNotification";
+
+    /// <summary>
+    /// An outbound delivery receipt (<c>deliveryInfoNotification</c>): the delivery status of a message sent from one of
+    /// your numbers, for one destination. <c>deliveryInfo</c> is one object, as the vendor's browser SDK reads it.
+    /// </summary>
+    /// <param name="destinationAddress">The destination the status is for (<c>deliveryInfo.address</c>).</param>
+    /// <param name="deliveryStatus">The status, for example <c>DeliveredToTerminal</c> or <c>DeliveryImpossible</c>.</param>
+    /// <param name="messageId">The sent message's id; generated when null.</param>
+    /// <param name="notificationId">The notification id; a new GUID when null.</param>
+    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <returns>The notification body.</returns>
+    public static CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, long? notificationDateTime = null)
+    {
+        Require(destinationAddress, nameof(destinationAddress));
+        Require(deliveryStatus, nameof(deliveryStatus));
+        var (root, body) = Template(DeliveryInfoKey);
+        var info = Templates.ObjectAt(body, "deliveryInfo", DeliveryInfoKey);
+        info["address"] = destinationAddress;
+        info["deliveryStatus"] = deliveryStatus;
+        info["messageId"] = messageId ?? NewMessageId();
+        Envelope(body, notificationId, notificationDateTime);
+        return new CpaasNotificationPayload(DeliveryInfoKey, WireJson.Serialize(root));
+    }
+
     /// <summary>A notification of a kind the SDK does not know: <c>{"<paramref name="key"/>": <paramref name="json"/>}</c>.</summary>
     /// <param name="key">The top-level key.</param>
     /// <param name="json">The JSON value under it (an object, normally).</param>

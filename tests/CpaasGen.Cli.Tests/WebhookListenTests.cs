@@ -97,6 +97,25 @@ public sealed class WebhookListenTests
         Assert.Contains("\\e[2J\\e[31mEVIL", line, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 11: the fifth notification kind, the outbound delivery receipt, is printed like the others (text and JSON).</summary>
+    [Fact]
+    public async Task Listen_prints_a_delivery_receipt()
+    {
+        using var listener = CpaasProcess.Start("webhook", "listen", "--port", "0");
+        var banner = await listener.WaitForLineAsync(stderr: true, l => l.StartsWith("Listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var url = new Uri(Regex.Match(banner, @"^Listening on (\S+)").Groups[1].Value);
+        const string Body = """{"deliveryInfoNotification":{"deliveryInfo":{"address":"+16135550142","deliveryStatus":"DeliveredToTerminal","messageId":"SM-receipt-1"},"dateTime":1,"id":"receipt-1"}}""";
+
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(url, new StringContent(Body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var line = await listener.WaitForLineAsync(stderr: false, l => l.Contains("SM-receipt-1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("deliveryInfo", line, StringComparison.Ordinal);
+        Assert.Contains("DeliveredToTerminal", line, StringComparison.Ordinal);
+        Assert.Contains("+16135550142", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Listen_stops_on_SIGTERM()
     {

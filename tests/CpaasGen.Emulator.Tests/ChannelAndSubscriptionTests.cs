@@ -66,11 +66,14 @@ public sealed class ChannelAndSubscriptionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"},"channelType":"websockets"}}""", "SVC0003", "channelType")]
-    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"not a url"},"channelType":"webhooks"}}""", "SVC0002", "x-webhookURL")]
-    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"ftp://a.example/x"},"channelType":"webhooks"}}""", "SVC0002", "x-webhookURL")]
-    [InlineData("""{"notificationChannel":{"channelType":"webhooks"}}""", "SVC0002", "channelData")]
-    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"}}}""", "SVC0002", "channelType")]
+    // Issue 11: clientCorrelator is required in a channel creation (the vendor's model), so the rows below send one.
+    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"},"channelType":"websockets","clientCorrelator":"c"}}""", "SVC0003", "channelType")]
+    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"not a url"},"channelType":"webhooks","clientCorrelator":"c"}}""", "SVC0002", "x-webhookURL")]
+    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"ftp://a.example/x"},"channelType":"webhooks","clientCorrelator":"c"}}""", "SVC0002", "x-webhookURL")]
+    [InlineData("""{"notificationChannel":{"channelData":{},"channelType":"webhooks","clientCorrelator":"c"}}""", "SVC0002", "x-webhookURL")]
+    [InlineData("""{"notificationChannel":{"channelType":"webhooks","clientCorrelator":"c"}}""", "SVC0002", "channelData")]
+    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"},"clientCorrelator":"c"}}""", "SVC0002", "channelType")]
+    [InlineData("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"},"channelType":"webhooks"}}""", "SVC0002", "clientCorrelator")]
     [InlineData("""{"channel":{}}""", "SVC0002", "notificationChannel")]
     public async Task An_invalid_channel_is_400(string json, string messageId, string part)
     {

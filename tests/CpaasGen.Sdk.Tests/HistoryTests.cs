@@ -186,6 +186,25 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
     }
 
     [Fact]
+    public async Task AMessageWithoutMessageIdTakesItsIdFromTheResourceUrl()
+    {
+        var body = "{\"smsMessageList\":{\"smsMessage\":[{\"type\":\"Inbound\",\"message\":\"hi\",\"status\":\"DeliveredToTerminal\",\"dateTime\":1568889113850,"
+                   + "\"resourceURL\":\"" + MessagesPath + "/SM5C24C4C400010208211000EC4E0EA1\"},"
+                   + "{\"type\":\"Outbound\",\"messageId\":\"m2\",\"status\":\"DeliveredToNetwork\"}]}}";
+        _kandy.Stub("GET", MessagesPath, 200, body);
+        _kandy.Stub("GET", MessagesPath + "/SM5C24C4C400010208211000EC4E0EA1", 200, "{\"smsMessage\":{\"type\":\"Inbound\",\"resourceURL\":\"" + MessagesPath + "/SM5C24C4C400010208211000EC4E0EA1\"}}");
+        using var client = _kandy.Client();
+
+        var page = await client.Conversation.GetMessagesAsync(Remote, Local);
+        var one = await client.Conversation.GetMessageAsync(Remote, Local, "SM5C24C4C400010208211000EC4E0EA1");
+
+        Assert.Equal(new[] { "SM5C24C4C400010208211000EC4E0EA1", "m2" }, page.Items.Select(m => m.MessageId));
+        Assert.Null(page.Items[1].Message);
+        Assert.Equal("SM5C24C4C400010208211000EC4E0EA1", one.MessageId);
+        Assert.Null(one.Message);
+    }
+
+    [Fact]
     public async Task AnEmptyMessageListIsEmptyNotNull()
     {
         _kandy.Stub("GET", MessagesPath, 200, """{"smsMessageList":{"resourceURL":"x"}}""");

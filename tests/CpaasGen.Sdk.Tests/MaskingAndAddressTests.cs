@@ -104,6 +104,50 @@ public sealed class MaskingAndAddressTests
         PhoneAddress.Validate("tel:+16131234567", "DestinationAddress"); // no throw
     }
 
+    /// <summary>
+    /// The one normalisation of an address to its thread key (issue 11: the emulator had its own): the E.164 number of
+    /// +…, tel:+… and sip:+…@domain; a sip: user without a country code stays as it is.
+    /// </summary>
+    [Theory]
+    [InlineData("+16131234567", "+16131234567")]
+    [InlineData("tel:+16131234567", "+16131234567")]
+    [InlineData("TEL:+16131234567", "+16131234567")]
+    [InlineData("sip:+16131234567@domain.example", "+16131234567")]
+    [InlineData("Sip:+16131234567@domain", "+16131234567")]
+    [InlineData("sip:6131234567@domain", "sip:6131234567@domain")]
+    public void NormalizeGivesTheE164NumberOfEveryFormThatHasOne(string address, string expected)
+    {
+        Assert.Equal(expected, PhoneAddress.Normalize(address));
+        Assert.True(PhoneAddress.TryNormalize(address, out var normalized));
+        Assert.Equal(expected, normalized);
+    }
+
+    [Theory]
+    [InlineData("16131234567")]
+    [InlineData("tel:16131234567")]
+    [InlineData("sip:+16131234567")]
+    [InlineData(" +16131234567 ")]
+    [InlineData("default")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void NormalizeRefusesWhatIsNotAnAddress(string? address)
+    {
+        Assert.False(PhoneAddress.TryNormalize(address, out var normalized));
+        Assert.Null(normalized);
+        var error = Assert.Throws<ArgumentException>(() => PhoneAddress.Normalize(address!));
+        Assert.Equal("address", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("+16131234567", true)]
+    [InlineData("+1234567", true)]
+    [InlineData("tel:+16131234567", false)]
+    [InlineData("sip:+16131234567@domain", false)]
+    [InlineData("16131234567", false)]
+    [InlineData(null, false)]
+    public void IsE164AcceptsOnlyThePlusAndDigitsForm(string? address, bool expected)
+        => Assert.Equal(expected, PhoneAddress.IsE164(address));
+
     [Fact]
     public void ProblemDescribesMissingAndEmpty()
     {

@@ -42,7 +42,10 @@ public sealed class NotificationMalformedTests
         { "missing id", InboundWith(",\n    \"id\": \"441fc36e-aab7-45dd-905c-4aaec7a7464d\"", string.Empty) },
         { "id is null", InboundWith("\"id\": \"441fc36e-aab7-45dd-905c-4aaec7a7464d\"", "\"id\": null") },
         { "missing inner message", "{\"inboundSMSMessageNotification\": {\"dateTime\": 1, \"id\": \"x\"}}" },
-        { "missing messageId", InboundWith("\"messageId\": \"O957s10JReNV\",", string.Empty) },
+        // Issue 11 made messageId optional (the browser SDK sees notifications without it); the addresses stay required.
+        { "missing senderAddress", InboundWith(", \"senderAddress\": \"+16139998877\"", string.Empty) },
+        { "delivery info is an array", "{\"deliveryInfoNotification\": {\"deliveryInfo\": [{\"address\": \"+16139998877\", \"deliveryStatus\": \"DeliveredToTerminal\"}]}}" },
+        { "delivery info without status", "{\"deliveryInfoNotification\": {\"deliveryInfo\": {\"address\": \"+16139998877\"}}}" },
         { "event without link", "{\"smsEventNotification\": {\"eventType\": \"MessageDeleted\", \"id\": \"x\", \"dateTime\": 1}}" },
         { "event link is a string", "{\"smsEventNotification\": {\"eventType\": \"MessageDeleted\", \"link\": \"/x\", \"id\": \"x\"}}" },
         { "cancellation link item is a number", "{\"smsSubscriptionCancellationNotification\": {\"link\": [5], \"id\": \"x\"}}" },

@@ -138,6 +138,60 @@ public sealed class NotificationParseTests
         }
     }
 
+    /// <summary>The browser SDK's outbound delivery receipt (issue 11): deliveryInfo is an object, not an array.</summary>
+    [Fact]
+    public async Task ADeliveryInfoNotificationIsATypedKind()
+    {
+        const string body = """
+            {"deliveryInfoNotification":{"deliveryInfo":{"address":"+16139998877","deliveryStatus":"DeliveredToTerminal","messageId":"SM5C24C4C400010208211000EC4E0EA1"},
+             "dateTime":1568889114122,"id":"7d2b1c55-3f0e-4f6e-9a43-5f9f5f0d8a11"}}
+            """;
+        foreach (var parsed in await ParseAll(body))
+        {
+            var n = Assert.IsType<DeliveryInfoNotification>(parsed);
+            Assert.Equal("deliveryInfo", n.Type);
+            Assert.Equal("+16139998877", n.DestinationAddress);
+            Assert.Equal(DeliveryStatus.DeliveredToTerminal, n.DeliveryStatus);
+            Assert.Equal("SM5C24C4C400010208211000EC4E0EA1", n.MessageId);
+            Assert.Equal("7d2b1c55-3f0e-4f6e-9a43-5f9f5f0d8a11", n.NotificationId);
+            Assert.Equal(1568889114122, n.NotificationDateTime);
+            Assert.DoesNotContain("16139998877", n.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task ADeliveryInfoNotificationWithOnlyItsReceiptParses()
+    {
+        const string body = """{"deliveryInfoNotification":{"deliveryInfo":{"destinationAddress":"+16139998877","deliveryStatus":"DeliveryImpossible"}}}""";
+        foreach (var parsed in await ParseAll(body))
+        {
+            var n = Assert.IsType<DeliveryInfoNotification>(parsed);
+            Assert.Equal("+16139998877", n.DestinationAddress);
+            Assert.Equal(DeliveryStatus.DeliveryImpossible, n.DeliveryStatus);
+            Assert.Null(n.MessageId);
+            Assert.Null(n.NotificationId);
+        }
+    }
+
+    /// <summary>The browser SDK treats SMS text as optional (an MMS carries an attachment instead), and an id may be missing.</summary>
+    [Theory]
+    [InlineData("inboundSMSMessageNotification", "inboundSMSMessage")]
+    [InlineData("outboundSMSMessageNotification", "outboundSMSMessage")]
+    public async Task AnSmsNotificationWithoutTextOrMessageIdParses(string key, string messageKey)
+    {
+        var body = "{\"" + key + "\":{\"" + messageKey + "\":{\"dateTime\":1568889113850,\"destinationAddress\":\"+15202241139\","
+                   + "\"senderAddress\":\"+12066417772\",\"attachment\":{\"contentType\":\"image/png\"}},"
+                   + "\"dateTime\":1568889114122,\"id\":\"5ceb215a-163e-44f8-bbe2-d372d227ef44\"}}";
+        foreach (var parsed in await ParseAll(body))
+        {
+            var n = Assert.IsAssignableFrom<SmsMessageNotification>(parsed);
+            Assert.Null(n.Message);
+            Assert.Null(n.MessageId);
+            Assert.Equal("+12066417772", n.SenderAddress);
+            Assert.Equal("5ceb215a-163e-44f8-bbe2-d372d227ef44", n.NotificationId);
+        }
+    }
+
     [Fact]
     public async Task AnUnknownTopLevelKeyKeepsTheRawJson()
     {

@@ -102,6 +102,36 @@ public sealed class SendMessageTests : IClassFixture<KandyServer>
         Assert.Equal("olr3j20Cdx87", sent.MessageId);
     }
 
+    /// <summary>
+    /// Real Kandy (and the emulator) hand out <c>…/remoteAddresses/{remote}/localAddresses/{local}/messages/{id}</c>: the
+    /// sender is the localAddresses segment, not the remote party after remoteAddresses.
+    /// </summary>
+    [Fact]
+    public async Task WithoutSenderAddressTheSenderIsTheLocalAddressOfAThreadShapedResourceUrl()
+    {
+        var response = JsonNode.Parse(Fixture.Read("send-response.json"))!;
+        response["outboundSMSMessageRequest"]!.AsObject().Remove("senderAddress");
+        response["outboundSMSMessageRequest"]!["resourceURL"] = KandyServer.UserBase + "/remoteAddresses/+16139998877/localAddresses/+16137001234/messages/olr3j20Cdx87";
+        _kandy.Stub("POST", DefaultPath, 201, response.ToJsonString());
+        using var client = _kandy.Client();
+
+        var sent = await client.Conversation.CreateMessageAsync(Message("default"));
+
+        Assert.Equal("+16137001234", sent.SenderAddress);
+        Assert.Equal("olr3j20Cdx87", sent.MessageId);
+    }
+
+    [Theory]
+    [InlineData("/cpaas/smsmessaging/v1/u/remoteAddresses/+16137001234/messages/m1", "+16137001234")]
+    [InlineData("/cpaas/smsmessaging/v1/u/remoteAddresses/+16139998877/localAddresses/+16137001234/messages/m1", "+16137001234")]
+    [InlineData("/cpaas/smsmessaging/v1/u/remoteAddresses/+16139998877/localAddresses/%2B16137001234/messages/m1", "+16137001234")]
+    [InlineData("/cpaas/smsmessaging/v1/u/outbound/+16137001234/requests/m1", "+16137001234")]
+    [InlineData("/cpaas/smsmessaging/v1/u/remoteAddresses/+16139998877/localAddresses/default/messages/m1", null)]
+    [InlineData("/cpaas/smsmessaging/v1/u/messages/m1", null)]
+    [InlineData(null, null)]
+    public void TheSenderOfAResourceUrlIsItsOutboundOrLocalAddressesSegmentElseItsRemoteAddressesOne(string? url, string? sender)
+        => Assert.Equal(sender, Conversation.SenderFromResourceUrl(url));
+
     [Fact]
     public async Task DefaultNeverLeaksIntoTheResultEvenWhenTheServerEchoesIt()
     {

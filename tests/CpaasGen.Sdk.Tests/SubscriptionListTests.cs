@@ -47,6 +47,28 @@ public sealed class SubscriptionListTests : IClassFixture<KandyServer>
     }
 
     [Fact]
+    public async Task AnItemWithoutDestinationAddressDoesNotFailTheList()
+    {
+        var body = "{\"subscriptionList\":{\"subscription\":["
+                   + RealBodies.Subscription(RealBodies.WebSocketChannelId, null, "a1") + ","
+                   + RealBodies.Subscription(RealBodies.WebhookChannelId, "+16137001234", "b2") + "]}}";
+        _kandy.Stub("GET", SubscriptionsPath, 200, body);
+        using var client = _kandy.Client();
+
+        var list = await client.Conversation.GetSubscriptionsAsync();
+
+        Assert.Collection(
+            list,
+            s =>
+            {
+                Assert.Equal("a1", s.SubscriptionId);
+                Assert.Null(s.DestinationAddress);
+                Assert.Equal(RealBodies.WebSocketChannelId, s.NotifyUrl);
+            },
+            s => Assert.Equal("+16137001234", s.DestinationAddress));
+    }
+
+    [Fact]
     public async Task AListWithoutSubscriptionsIsEmptyNotNull()
     {
         _kandy.Stub("GET", SubscriptionsPath, 200, """{"subscriptionList":{"resourceURL":"/cpaas/smsmessaging/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/inbound/subscriptions"}}""");

@@ -67,6 +67,50 @@ public sealed class UnsubscribeTests : IClassFixture<KandyServer>
         Assert.Equal(SubscriptionId, result.SubscriptionId);
     }
 
+    /// <summary>
+    /// The same user's websocket (browser SDK) and push (mobile app) channels, as GET …/channels/{id} really answers them:
+    /// <c>channelData.channelURL</c>, no <c>x-webhookURL</c> (issue 11). Not ours: the subscription goes, the channel stays,
+    /// and nothing is logged as a failure.
+    /// </summary>
+    [Theory]
+    [InlineData(RealBodies.WebSocketChannelId)]
+    [InlineData(RealBodies.PushChannelId)]
+    public async Task AWebSocketOrPushSubscriptionTakesTheNotOursBranchWithoutWarnings(string channelId)
+    {
+        var channelPath = KandyServer.ChannelBase + "/" + channelId;
+        var channel = channelId.StartsWith("ws-", StringComparison.Ordinal) ? RealBodies.WebSocketChannel(channelId) : RealBodies.PushChannel(channelId);
+        _kandy.Stub("GET", SubscriptionPath, 200, RealBodies.SubscriptionBody(RealBodies.Subscription(channelId, "+16137001234", SubscriptionId)));
+        _kandy.Stub("DELETE", SubscriptionPath, 204);
+        _kandy.Stub("GET", channelPath, 200, RealBodies.ChannelBody(channel));
+        _kandy.Stub("DELETE", channelPath, 204);
+        var logs = new CapturingLoggerFactory();
+        using var client = new CpaasClient(_kandy.Options(), new System.Net.Http.HttpClient(), logs);
+
+        var result = await client.Conversation.UnsubscribeAsync(SubscriptionId);
+
+        Assert.Equal(new[] { "GET", "DELETE", "GET" }, _kandy.ApiCalls.Select(c => c.RequestMessage.Method));
+        Assert.DoesNotContain(_kandy.ApiCalls, c => c.RequestMessage.Method == "DELETE" && KandyServer.PathOf(c) == channelPath);
+        Assert.Equal(SubscriptionId, result.SubscriptionId);
+        Assert.Equal(channelId, result.ChannelId);
+        Assert.False(result.ChannelDeleted);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task ASubscriptionListedWithoutDestinationAddressIsStillDeleted()
+    {
+        _kandy.Stub("GET", SubscriptionPath, 200, RealBodies.SubscriptionBody(RealBodies.Subscription(ChannelId, null, SubscriptionId)));
+        _kandy.Stub("DELETE", SubscriptionPath, 204);
+        _kandy.Stub("GET", ChannelPath, 200, Fixture.Read("channel-response.json"));
+        _kandy.Stub("DELETE", ChannelPath, 204);
+        using var client = _kandy.Client();
+
+        var result = await client.Conversation.UnsubscribeAsync(SubscriptionId);
+
+        Assert.Contains(_kandy.ApiCalls, c => c.RequestMessage.Method == "DELETE" && KandyServer.PathOf(c) == SubscriptionPath);
+        Assert.True(result.ChannelDeleted);
+    }
+
     [Fact]
     public async Task AChannelThatIsAlreadyGoneCountsAsDeleted()
     {

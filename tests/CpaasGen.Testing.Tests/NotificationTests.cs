@@ -127,7 +127,7 @@ public sealed class NotificationTests : IAsyncLifetime
         using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, _server.Url + "/cpaas/notificationchannel/v1/" + _server.UserId + "/channels")
         {
             Content = new System.Net.Http.StringContent(
-                "{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"" + _webhook.Url + "\",\"x-authorization\":\"Bearer hook-secret\"},\"channelType\":\"webhooks\"}}",
+                "{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"" + _webhook.Url + "\",\"x-authorization\":\"Bearer hook-secret\"},\"channelType\":\"webhooks\",\"clientCorrelator\":\"c\"}}",
                 System.Text.Encoding.UTF8,
                 "application/json"),
         };

@@ -69,14 +69,15 @@ public sealed class SpecExampleTests
         // The channel type comes from the example ("Webhooks"), not from the request ("webhooks").
         using var channelRequest = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/notificationchannel/v1/" + server.UserId + "/channels")
         {
-            Content = new StringContent("{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"https://a.example/h\"},\"channelType\":\"webhooks\"}}", Encoding.UTF8, "application/json"),
+            // Issue 11: clientCorrelator is required in a channel creation (the vendor's model), so it is sent (as a number).
+            Content = new StringContent("{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"https://a.example/h\"},\"channelType\":\"webhooks\",\"clientCorrelator\":7}}", Encoding.UTF8, "application/json"),
         };
         channelRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var channelResponse = await http.SendAsync(channelRequest);
         var channel = JsonNode.Parse(await channelResponse.Content.ReadAsStringAsync())!["notificationChannel"]!;
         Assert.Equal("Webhooks", channel["channelType"]!.GetValue<string>());
         Assert.Equal("{\"x-webhookURL\":\"https://a.example/h\"}", channel["channelData"]!.ToJsonString());
-        Assert.False(channel.AsObject().ContainsKey("clientCorrelator")); // not sent, so not echoed
+        Assert.Equal("7", channel["clientCorrelator"]!.ToJsonString()); // echoed as sent
     }
 
     [Fact]

@@ -18,7 +18,7 @@ namespace Cpaas.Emulator.Admin;
 /// The unauthenticated <c>/emulator</c> admin endpoints (the emulator listens on 127.0.0.1 only): settings and
 /// counters, a simulated inbound SMS, a number's unassignment, and the webhook deliveries (URLs masked).
 /// </summary>
-internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, NumberAssignments numbers, WebhookDispatcher dispatcher, Func<Uri> baseUrl)
+internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, NumberAssignments numbers, WebhookDispatcher dispatcher, ErrorShapeSwitch errorShape, Func<Uri> baseUrl)
 {
     public void Map(IEndpointRouteBuilder app)
     {
@@ -34,7 +34,7 @@ internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, Nu
         var (assigned, stored) = Snapshot();
         var info = new EmulatorInfo(baseUrl().GetLeftPart(UriPartial.Authority), o.UserId, o.ClientId, o.ClientSecret, o.Email, o.Password,
             assigned, assigned.Count > 0 ? assigned[0] : null, o.UndeliverableDestinations, o.MessageHistoryCap, stored,
-            dispatcher.Pending, dispatcher.Dropped, o.WebhookBacklogPerUrl);
+            dispatcher.Pending, dispatcher.Dropped, o.WebhookBacklogPerUrl, errorShape.Shape.ToString(), o.DeliveryReceipts);
         return WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(info, AdminJson.Relaxed.EmulatorInfo));
     }
 
@@ -59,8 +59,8 @@ internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, Nu
         }
 
         var error = request is null ? Errors.InvalidInput("body")
-            : !Addresses.IsValid(request.From) ? Errors.InvalidInput("from")
-            : !Addresses.IsValid(request.To) ? Errors.InvalidInput("to")
+            : !PhoneAddress.IsValid(request.From) ? Errors.InvalidInput("from")
+            : !PhoneAddress.IsValid(request.To) ? Errors.InvalidInput("to")
             : string.IsNullOrEmpty(request.Message) ? Errors.InvalidInput("message")
             : null;
         if (error is not null)
@@ -69,7 +69,7 @@ internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, Nu
             return;
         }
 
-        var to = Addresses.Normalize(request!.To!);
+        var to = PhoneAddress.Normalize(request!.To!);
         if (traffic.ReceiveInbound(request.From!, to, request.Message!) is not { } received)
         {
             await WireBody.WriteErrorAsync(ctx, Errors.DestinationNotOwned(to)).ConfigureAwait(false);

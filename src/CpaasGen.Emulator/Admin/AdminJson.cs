@@ -20,7 +20,9 @@ internal sealed record EmulatorInfo(
     int StoredMessages,
     int PendingDeliveries,
     long DroppedDeliveries,
-    int WebhookBacklogPerUrl);
+    int WebhookBacklogPerUrl,
+    string ErrorBodyShape,
+    bool DeliveryReceipts);
 
 /// <summary><c>POST /emulator/inbound</c> body.</summary>
 internal sealed record InboundRequest(string? From, string? To, string? Message);
@@ -30,6 +32,15 @@ internal sealed record InboundResult(string MessageId, [property: JsonPropertyNa
 
 /// <summary><c>POST /emulator/numbers/{number}/unassign</c> answer.</summary>
 internal sealed record UnassignResult(string Number, IReadOnlyList<string> CancelledSubscriptions);
+
+/// <summary><c>POST /emulator/subscriptions</c> body: another client's channel kind (<c>Websockets</c> or <c>OMAPush</c>) and number (optional).</summary>
+internal sealed record OtherClientRequest(string? ChannelType, string? DestinationAddress);
+
+/// <summary><c>POST /emulator/subscriptions</c> answer.</summary>
+internal sealed record OtherClientResult(string ChannelId, string SubscriptionId);
+
+/// <summary><c>PUT /emulator/error-body-shape</c> body and answer.</summary>
+internal sealed record ErrorShapeRequest(string? Shape);
 
 /// <summary><c>GET /emulator/deliveries</c>: the backlog and the recorded attempts (webhook URLs masked).</summary>
 internal sealed record DeliveriesInfo(int Pending, long Dropped, IReadOnlyList<WebhookInfo> Webhooks, IReadOnlyList<DeliveryInfo> Deliveries);
@@ -58,6 +69,9 @@ internal sealed record DeliveryInfo(
 [JsonSerializable(typeof(InboundResult))]
 [JsonSerializable(typeof(UnassignResult))]
 [JsonSerializable(typeof(DeliveriesInfo))]
+[JsonSerializable(typeof(OtherClientRequest))]
+[JsonSerializable(typeof(OtherClientResult))]
+[JsonSerializable(typeof(ErrorShapeRequest))]
 internal sealed partial class AdminJson : JsonSerializerContext
 {
     /// <summary>Like <see cref="Default"/>, with "+16135550100" written as is (not "\u002B…"): the bodies are never embedded in HTML.</summary>

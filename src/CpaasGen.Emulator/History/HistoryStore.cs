@@ -15,7 +15,8 @@ internal sealed class StoredMessage
     /// <summary>"Inbound" or "Outbound".</summary>
     public required string Direction { get; init; }
     public required string Text { get; init; }
-    public required string Status { get; init; }
+    /// <summary>The delivery status; a delivery receipt (<see cref="CpaasEmulatorOptions.DeliveryReceipts"/>) updates an outbound message's.</summary>
+    public required string Status { get; set; }
     public required long DateTime { get; init; }
     /// <summary>Insertion order over the whole history; also the paging cursor.</summary>
     public required long Sequence { get; init; }

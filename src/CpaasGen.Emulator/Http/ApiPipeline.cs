@@ -101,8 +101,12 @@ internal sealed partial class ApiPipeline(TokenService tokens, ILogger logger)
 
     public static string Route(HttpContext ctx, string name) => ctx.Request.RouteValues[name] as string ?? "";
 
-    /// <summary>A route value holding an address, in its thread-key form.</summary>
-    public static string AddressRoute(HttpContext ctx, string name) => Addresses.Normalize(Route(ctx, name));
+    /// <summary>A route value holding an address, in its thread-key form (<see cref="PhoneAddress.Normalize"/>; as sent when it is no address).</summary>
+    public static string AddressRoute(HttpContext ctx, string name)
+    {
+        var value = Route(ctx, name);
+        return PhoneAddress.TryNormalize(value, out var normalized) ? normalized : value;
+    }
 
     public static string PathOf(HttpContext ctx) => ctx.Request.Path.Value ?? "/";
 

@@ -1,22 +1,54 @@
 using System.Collections.Generic;
+using System.Threading;
 using Cpaas.Emulator.Wire;
 
 namespace Cpaas.Emulator.Http;
 
 /// <summary>
-/// A ParlayREST/OneAPI error answer: <c>{"requestError":{"serviceException"|"policyException":{messageId,text,variables}}}</c>,
-/// written with the generated <see cref="RequestErrorBody"/>.
+/// A ParlayREST/OneAPI error answer: its status, kind (service or policy exception), id, text and variables. Its body is
+/// written by <see cref="ToBody"/> only, with the generated models, in the shape the fault switch selects.
 /// </summary>
 internal sealed record ApiError(int Status, bool Policy, string MessageId, string Text, IReadOnlyList<string> Variables)
 {
-    /// <summary>The wire body. Alternative error shapes (a later fault switch) plug in here and nowhere else.</summary>
-    public RequestErrorBody ToBody()
+    /// <summary>The wire body in <paramref name="shape"/>: the one place an error body is made.</summary>
+    public IJsonModel ToBody(ErrorBodyShape shape = ErrorBodyShape.RequestError)
     {
         var detail = new ExceptionDetail { MessageId = MessageId, Text = Text, Variables = [.. Variables] };
-        return new RequestErrorBody
+        var error = Policy ? new RequestError { PolicyException = detail } : new RequestError { ServiceException = detail };
+        return shape switch
         {
-            RequestError = Policy ? new RequestError { PolicyException = detail } : new RequestError { ServiceException = detail },
+            ErrorBodyShape.FlattenedRequestError => new RequestErrorBody { RequestError = new RequestError { MessageId = MessageId, Text = Text, Variables = [.. Variables] } },
+            ErrorBodyShape.TopLevelException => error,
+            ErrorBodyShape.PlainMessage => new MessageErrorBody { Message = Substituted() },
+            _ => new RequestErrorBody { RequestError = error },
         };
+    }
+
+    /// <summary>The text with %1…%n replaced by the variables (highest first, so %10 is not read as %1).</summary>
+    private string Substituted()
+    {
+        var text = Text;
+        for (var i = Variables.Count; i >= 1; i--)
+        {
+            text = text.Replace("%" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Variables[i - 1], System.StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}
+
+/// <summary>
+/// The fault switch of the error body shape (<see cref="CpaasEmulator.ErrorBodyShape"/>, <c>PUT /emulator/error-body-shape</c>):
+/// which shape the API's error answers take. One per emulator, read by <see cref="WireBody.WriteErrorAsync"/>.
+/// </summary>
+internal sealed class ErrorShapeSwitch(ErrorBodyShape initial)
+{
+    private int _shape = (int)initial;
+
+    public ErrorBodyShape Shape
+    {
+        get => (ErrorBodyShape)Volatile.Read(ref _shape);
+        set => Volatile.Write(ref _shape, (int)value);
     }
 }
 

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Cpaas.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpaas.Emulator.Http;
 
@@ -97,7 +98,17 @@ internal static partial class WireBody
         return WriteAsync(ctx, result.Status, result.Body is null ? null : Serialize(result.Body));
     }
 
-    public static Task WriteErrorAsync(HttpContext ctx, ApiError error) => WriteAsync(ctx, error.Status, Serialize(error.ToBody()));
+    /// <summary>
+    /// Writes an error answer. The API's errors (<c>/cpaas/…</c>) take the shape the emulator's fault switch selects
+    /// (<see cref="ErrorShapeSwitch"/>); the admin endpoints, which are not Kandy's, always answer the ParlayREST shape.
+    /// </summary>
+    public static Task WriteErrorAsync(HttpContext ctx, ApiError error)
+    {
+        var shape = ctx.Request.Path.StartsWithSegments("/cpaas", StringComparison.OrdinalIgnoreCase)
+            ? ctx.RequestServices.GetService<ErrorShapeSwitch>()?.Shape ?? ErrorBodyShape.RequestError
+            : ErrorBodyShape.RequestError;
+        return WriteAsync(ctx, error.Status, Serialize(error.ToBody(shape)));
+    }
 
     public static async Task WriteAsync(HttpContext ctx, int status, byte[]? body)
     {

@@ -38,7 +38,7 @@ internal sealed class SendEndpoints(EmulatorState state, SmsTraffic traffic, Api
         var request = body?.OutboundSmsMessageRequest;
         if (error is null)
         {
-            if (request!.Address.Count == 0 || request.Address.Any(a => !Addresses.IsValid(a)))
+            if (request!.Address.Count == 0 || request.Address.Any(a => !PhoneAddress.IsValid(a)))
             {
                 error = Errors.InvalidInput("address");
             }
@@ -61,7 +61,7 @@ internal sealed class SendEndpoints(EmulatorState state, SmsTraffic traffic, Api
             return;
         }
 
-        var firstRemote = Addresses.Normalize(request.Address[0]);
+        var firstRemote = PhoneAddress.Normalize(request.Address[0]);
         var result = new OutboundSmsMessageResult
         {
             Address = [.. request.Address],

@@ -39,7 +39,7 @@ internal sealed partial class SmsTraffic(EmulatorState state)
             var stored = new List<string>();
             for (var i = 0; i < destinations.Count; i++)
             {
-                var remote = Addresses.Normalize(destinations[i]);
+                var remote = PhoneAddress.Normalize(destinations[i]);
                 if (!seen.TryGetValue(remote, out var status))
                 {
                     // The same destination twice (possibly in two forms): one message, one status.
@@ -55,7 +55,12 @@ internal sealed partial class SmsTraffic(EmulatorState state)
             foreach (var remote in stored)
             {
                 evicted += state.History.Store(remote, sender, "Outbound", text, seen[remote], now, messageId, statuses);
-                notifications.Add(Notifications.Outbound(now, remote, sender, text, messageId, state.TargetsFor(sender)));
+                var senderTargets = state.TargetsFor(sender);
+                notifications.Add(Notifications.Outbound(now, remote, sender, text, messageId, senderTargets));
+                if (state.Options.DeliveryReceipts && senderTargets.Count > 0)
+                {
+                    notifications.Add(Receipt(now, remote, sender, messageId, seen[remote], senderTargets));
+                }
 
                 // A message to another project number arrives there as an inbound SMS.
                 if (seen[remote] == "DeliveredToNetwork" && state.Numbers.Owns(remote))
@@ -79,7 +84,7 @@ internal sealed partial class SmsTraffic(EmulatorState state)
     /// </summary>
     public (string MessageId, string ResourceUrl)? ReceiveInbound(string from, string to, string text)
     {
-        var remote = Addresses.Normalize(from);
+        var remote = PhoneAddress.Normalize(from);
         var messageId = EmulatorState.NewMessageId();
         OutgoingNotification notification;
         int evicted;
@@ -99,6 +104,22 @@ internal sealed partial class SmsTraffic(EmulatorState state)
         Log.Received(state.Logger, messageId, PhoneMasking.MaskAddress(to));
         state.Dispatch([notification]);
         return (messageId, state.Paths.Message(remote, to, messageId));
+    }
+
+    /// <summary>
+    /// Under the lock: the delivery receipt of one destination of a send (<see cref="CpaasEmulatorOptions.DeliveryReceipts"/>):
+    /// what the network reports after the send answered (the handset got it, or it never will), which becomes the stored
+    /// message's status.
+    /// </summary>
+    private OutgoingNotification Receipt(long now, string remote, string sender, string messageId, string sendStatus, IReadOnlyList<WebhookTarget> targets)
+    {
+        var final = sendStatus == "DeliveredToNetwork" ? "DeliveredToTerminal" : sendStatus;
+        if (state.History.Message(remote, sender, messageId) is { } message)
+        {
+            message.Status = final;
+        }
+
+        return Notifications.DeliveryInfo(now, remote, final, messageId, targets);
     }
 
     private void LogEvicted(int evicted)

@@ -31,7 +31,7 @@ internal sealed class EmulatorState
         Logger = loggers.CreateLogger("Cpaas.Emulator");
         Numbers = new NumberRegistry(options.Numbers);
         History = new HistoryStore(options.MessageHistoryCap, inbox);
-        _undeliverable = new HashSet<string>(options.UndeliverableDestinations.Select(Addresses.Normalize), StringComparer.Ordinal);
+        _undeliverable = new HashSet<string>(options.UndeliverableDestinations.Select(PhoneAddress.Normalize), StringComparer.Ordinal);
         Paths = new Paths(options.UserId);
     }
 
@@ -60,16 +60,19 @@ internal sealed class EmulatorState
 
     public bool IsUndeliverable(string normalizedDestination) => _undeliverable.Contains(normalizedDestination);
 
-    /// <summary>Under the lock: the live webhooks subscribed to a project number (at most one subscription per number).</summary>
+    /// <summary>
+    /// Under the lock: the live webhooks subscribed to a project number (at most one subscription per number). Another
+    /// client's websocket or push channel is no webhook: the emulator serves no websocket and pushes to no phone.
+    /// </summary>
     public List<WebhookTarget> TargetsFor(string localNumber)
     {
         var now = Time.GetUtcNow();
         var targets = new List<WebhookTarget>();
         foreach (var sub in Subscriptions.For(localNumber))
         {
-            if (Subscriptions.Channel(sub.ChannelId, now) is { } channel)
+            if (Subscriptions.Channel(sub.ChannelId, now) is { WebhookUrl: { } url } channel)
             {
-                targets.Add(new WebhookTarget(channel.Id, sub.Id, channel.WebhookUrl, channel.Authorization));
+                targets.Add(new WebhookTarget(channel.Id, sub.Id, url, channel.Authorization));
             }
         }
 

@@ -11,7 +11,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Cpaas.Emulator.Subscriptions;
 
-/// <summary>Notification channels: <c>/cpaas/notificationchannel/v1/{userId}/channels[/{channelId}]</c>.</summary>
+using NotificationChannel = Cpaas.Emulator.Wire.NotificationChannel;
+
+/// <summary>
+/// Notification channels: <c>/cpaas/notificationchannel/v1/{userId}/channels[/{channelId}]</c>. The API creates webhook
+/// channels; another client's websocket and push channels (<see cref="OtherClients"/>) are listed and read beside them in
+/// their own shapes (<c>channelData.channelURL</c>, no <c>x-webhookURL</c>).
+/// </summary>
 internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline pipeline)
 {
     private const string Channels = "/cpaas/notificationchannel/v1/{userId}/channels";
@@ -19,7 +25,7 @@ internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline 
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapPost(Channels, pipeline.Authorized(CreateAsync));
-        app.MapGet(Channels, pipeline.Authorized(ctx => WireBody.WriteAsync(ctx, List())));
+        app.MapGet(Channels, pipeline.Authorized(ctx => WireBody.WriteAsync(ctx, List(ctx.Request.Query["clientCorrelator"], ctx.Request.Query["channelType"]))));
         app.MapGet(Channels + "/{channelId}", pipeline.Authorized(ctx => WireBody.WriteAsync(ctx, Get(ApiPipeline.Route(ctx, "channelId"), ApiPipeline.PathOf(ctx)))));
         app.MapPut(Channels + "/{channelId}", pipeline.Authorized(SetLifetimeAsync));
         app.MapDelete(Channels + "/{channelId}", pipeline.Authorized(ctx => WireBody.WriteAsync(ctx, Delete(ApiPipeline.Route(ctx, "channelId"), ApiPipeline.PathOf(ctx)))));
@@ -54,7 +60,7 @@ internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline 
             return;
         }
 
-        var channel = new ChannelState("wh-" + Guid.NewGuid(), url, request.ChannelData.Authorization, Correlator.Of(request.ClientCorrelator, json));
+        var channel = new ChannelState("wh-" + Guid.NewGuid(), NotificationChannelKind.Webhook, url, request.ChannelData.Authorization, null, Correlator.Of(request.ClientCorrelator, json));
         lock (state.Gate)
         {
             state.Subscriptions.Add(channel);
@@ -64,14 +70,19 @@ internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline 
         await WireBody.WriteAsync(ctx, new ApiResult(201, new NotificationChannelResponseBody { NotificationChannel = ToWire(channel) }, Location: state.Paths.Channel(channel.Id))).ConfigureAwait(false);
     }
 
-    private ApiResult List()
+    /// <summary>The user's channels, filtered as the vendor's model documents: <c>clientCorrelator</c> (exact) and <c>channelType</c> (ignoring case).</summary>
+    private ApiResult List(string? clientCorrelator, string? channelType)
     {
         lock (state.Gate)
         {
             var list = new NotificationChannelList { NotificationChannel = [], ResourceUrl = state.Paths.Channels };
             foreach (var channel in state.Subscriptions.Channels(state.Time.GetUtcNow()))
             {
-                list.NotificationChannel.Add(ToWire(channel));
+                if ((string.IsNullOrEmpty(clientCorrelator) || channel.Correlator?.Text == clientCorrelator)
+                    && (string.IsNullOrEmpty(channelType) || string.Equals(TypeOf(channel.Kind).Value, channelType, StringComparison.OrdinalIgnoreCase)))
+                {
+                    list.NotificationChannel.Add(ToWire(channel));
+                }
             }
 
             return new ApiResult(200, new NotificationChannelListResponseBody { NotificationChannelList = list });
@@ -150,16 +161,27 @@ internal sealed partial class ChannelEndpoints(EmulatorState state, ApiPipeline 
         return ApiResult.NoContent;
     }
 
+    /// <summary>The <c>channelType</c> the server answers for a kind (the vendor model's names).</summary>
+    private static ChannelType TypeOf(NotificationChannelKind kind) => kind switch
+    {
+        NotificationChannelKind.WebSocket => ChannelType.Websockets,
+        NotificationChannelKind.Push => ChannelType.OmaPush,
+        _ => new ChannelType("Webhooks"),
+    };
+
     private NotificationChannel ToWire(ChannelState c)
     {
         var channel = new NotificationChannel
         {
             CallbackUrl = c.Id,
-            ChannelData = new ChannelData { WebhookUrl = c.WebhookUrl, Authorization = c.Authorization },
-            ChannelType = new ChannelType("Webhooks"),
+            ChannelData = c.Kind == NotificationChannelKind.Webhook
+                ? new ChannelData { WebhookUrl = c.WebhookUrl, Authorization = c.Authorization }
+                : new ChannelData { ChannelUrl = c.ChannelUrl },
+            ChannelType = TypeOf(c.Kind),
             ClientCorrelator = c.Correlator?.AsString,
             ResourceUrl = state.Paths.Channel(c.Id),
             ChannelLifetime = c.Lifetime,
+            ConnectionCheckRole = c.ConnectionCheckRole,
         };
         c.Correlator?.AddTo(channel);
         return channel;

@@ -33,7 +33,7 @@ internal sealed partial class SubscriptionEndpoints(EmulatorState state, ApiPipe
             {
                 error = Errors.InvalidInput("notifyURL");
             }
-            else if (request.DestinationAddress is { } given && !Addresses.IsValid(given))
+            else if (request.DestinationAddress is { } given && !PhoneAddress.IsValid(given))
             {
                 error = Errors.InvalidInput("destinationAddress");
             }
@@ -59,7 +59,7 @@ internal sealed partial class SubscriptionEndpoints(EmulatorState state, ApiPipe
                 return Errors.InvalidInput("notifyURL");
             }
 
-            var destination = request.DestinationAddress is { } given ? Addresses.Normalize(given) : state.Numbers.Default;
+            var destination = request.DestinationAddress is { } given ? PhoneAddress.Normalize(given) : state.Numbers.Default;
             if (destination is null || !state.Numbers.Owns(destination))
             {
                 return Errors.DestinationNotOwned(destination ?? PhoneAddress.DefaultSender);

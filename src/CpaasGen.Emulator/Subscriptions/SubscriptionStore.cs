@@ -5,13 +5,23 @@ using Cpaas.Emulator.Wire;
 
 namespace Cpaas.Emulator.Subscriptions;
 
-/// <summary>A webhook notification channel.</summary>
-internal sealed class ChannelState(string id, string webhookUrl, string? authorization, Correlator? correlator)
+/// <summary>
+/// A notification channel: a webhook channel created through the API (<c>wh-…</c>, notifications POSTed to its URL), or
+/// another client's websocket (<c>ws-…</c>) or push (<c>ps-…</c>) channel, which the emulator lists but delivers nothing to.
+/// </summary>
+internal sealed class ChannelState(string id, NotificationChannelKind kind, string? webhookUrl, string? authorization, string? channelUrl, Correlator? correlator)
 {
     public string Id { get; } = id;
-    public string WebhookUrl { get; } = webhookUrl;
+    public NotificationChannelKind Kind { get; } = kind;
+    /// <summary>A webhook channel's URL; null for the other kinds.</summary>
+    public string? WebhookUrl { get; } = webhookUrl;
     public string? Authorization { get; } = authorization;
+    /// <summary>A websocket or push channel's <c>channelURL</c>; null for webhook channels.</summary>
+    public string? ChannelUrl { get; } = channelUrl;
     public Correlator? Correlator { get; } = correlator;
+
+    /// <summary>A websocket channel's <c>x-connCheckRole</c>.</summary>
+    public string? ConnectionCheckRole { get; init; }
 
     /// <summary>The lifetime last set with PUT (seconds), or null: the channel lives until deleted.</summary>
     public int? Lifetime { get; set; }
@@ -19,8 +29,8 @@ internal sealed class ChannelState(string id, string webhookUrl, string? authori
     public DateTimeOffset? ExpiresAt { get; set; }
 }
 
-/// <summary>An inbound SMS subscription: a project number routed to a channel.</summary>
-internal sealed record SubscriptionState(string Id, string ChannelId, string DestinationAddress, Correlator? Correlator);
+/// <summary>An inbound SMS subscription: a project number routed to a channel (no number: another client's subscription made without one).</summary>
+internal sealed record SubscriptionState(string Id, string ChannelId, string? DestinationAddress, Correlator? Correlator);
 
 /// <summary>
 /// Notification channels and inbound subscriptions. A channel whose lifetime ran out is gone (removed when next

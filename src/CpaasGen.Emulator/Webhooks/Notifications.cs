@@ -9,6 +9,9 @@ using SmsSubscriptionCancellationNotification = Cpaas.Emulator.Wire.SmsSubscript
 using SmsEventNotification = Cpaas.Emulator.Wire.SmsEventNotification;
 using SmsEventType = Cpaas.Emulator.Wire.SmsEventType;
 using Link = Cpaas.Emulator.Wire.Link;
+using DeliveryInfo = Cpaas.Emulator.Wire.DeliveryInfo;
+using DeliveryStatus = Cpaas.Emulator.Wire.DeliveryStatus;
+using DeliveryInfoNotification = Cpaas.Emulator.Wire.DeliveryInfoNotification;
 
 /// <summary>Where one notification goes: a channel's webhook, reached through one subscription.</summary>
 internal sealed record WebhookTarget(string ChannelId, string SubscriptionId, string Url, string? Authorization);
@@ -17,7 +20,7 @@ internal sealed record WebhookTarget(string ChannelId, string SubscriptionId, st
 internal sealed record OutgoingNotification(string Type, string Id, byte[] Body, IReadOnlyList<WebhookTarget> Targets);
 
 /// <summary>
-/// Builds the four webhook notifications with the generated envelope models: the body's top-level key is written by
+/// Builds the five webhook notifications with the generated envelope models: the body's top-level key is written by
 /// the generated code only; <see cref="OutgoingNotification.Type"/> names it for logs and records.
 /// </summary>
 internal static class Notifications
@@ -26,6 +29,7 @@ internal static class Notifications
     public const string OutboundKey = "outboundSMSMessageNotification";
     public const string SubscriptionCancellationKey = "smsSubscriptionCancellationNotification";
     public const string EventKey = "smsEventNotification";
+    public const string DeliveryInfoKey = "deliveryInfoNotification";
 
     public static OutgoingNotification Inbound(long now, string destination, string sender, string text, string messageId, IReadOnlyList<WebhookTarget> targets)
     {
@@ -87,6 +91,22 @@ internal static class Notifications
             },
         };
         return new OutgoingNotification(EventKey, id, WireBody.Serialize(body), targets);
+    }
+
+    /// <summary>An outbound delivery receipt: <c>deliveryInfo</c> is one object (address, status, message id).</summary>
+    public static OutgoingNotification DeliveryInfo(long now, string destination, string status, string messageId, IReadOnlyList<WebhookTarget> targets)
+    {
+        var id = Guid.NewGuid().ToString();
+        var body = new DeliveryInfoNotificationEnvelope
+        {
+            DeliveryInfoNotification = new DeliveryInfoNotification
+            {
+                DeliveryInfo = new DeliveryInfo { Address = destination, DeliveryStatus = new DeliveryStatus(status), MessageId = messageId },
+                DateTime = now,
+                Id = id,
+            },
+        };
+        return new OutgoingNotification(DeliveryInfoKey, id, WireBody.Serialize(body), targets);
     }
 
     private static SmsNotificationMessage Message(long now, string destination, string sender, string text, string messageId) => new()

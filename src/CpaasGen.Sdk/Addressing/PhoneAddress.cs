@@ -1,10 +1,12 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Cpaas;
 
 /// <summary>
-/// Validates SMS addresses in the four formats the Kandy documentation accepts: <c>+16131234567</c>,
-/// <c>tel:+16131234567</c>, <c>sip:+16131234567@domain</c> and <c>sip:6131234567@domain</c> (7 to 15 digits).
+/// The address rules, in one place for the SDK, the emulator and the test kit: validates SMS addresses in the four
+/// formats the Kandy documentation accepts (<c>+16131234567</c>, <c>tel:+16131234567</c>, <c>sip:+16131234567@domain</c>
+/// and <c>sip:6131234567@domain</c>, 7 to 15 digits) and normalises them to one key (<see cref="Normalize"/>).
 /// </summary>
 public static class PhoneAddress
 {
@@ -71,6 +73,56 @@ public static class PhoneAddress
         }
 
         return E164(span) ? null : Describe(address, "expected +, then 7 to 15 digits (E.164), tel:+…, or sip:…@domain");
+    }
+
+    /// <summary>True when <paramref name="address"/> is an E.164 number: <c>+</c> and 7 to 15 digits, nothing else (the form of a project number).</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>Whether it is a bare E.164 number.</returns>
+    public static bool IsE164(string? address) => address is not null && E164(address);
+
+    /// <summary>
+    /// The one form of an address used as a key (a thread's remote party, a subscribed number): the E.164 number of
+    /// <c>+16131234567</c>, <c>tel:+16131234567</c> and <c>sip:+16131234567@domain</c> (all <c>+16131234567</c>); a
+    /// <c>sip:</c> user without a country code (<c>sip:6131234567@domain</c>) has no E.164 form and is returned as it is.
+    /// </summary>
+    /// <param name="address">An address in one of the four accepted formats.</param>
+    /// <returns>The normalised address.</returns>
+    /// <exception cref="ArgumentException">The address is not valid (the message says why, the number masked).</exception>
+    public static string Normalize(string address)
+    {
+        var problem = Problem(address);
+        if (problem is not null)
+        {
+            throw new ArgumentException("The address " + problem, nameof(address));
+        }
+
+        return NormalizeValid(address);
+    }
+
+    /// <summary>Like <see cref="Normalize"/>, without an exception: false (and null) for an address that is not valid.</summary>
+    /// <param name="address">The address.</param>
+    /// <param name="normalized">The normalised address, or null.</param>
+    /// <returns>Whether the address is valid.</returns>
+    public static bool TryNormalize(string? address, [NotNullWhen(true)] out string? normalized)
+    {
+        normalized = Problem(address) is null ? NormalizeValid(address!) : null;
+        return normalized is not null;
+    }
+
+    private static string NormalizeValid(string address)
+    {
+        var span = address.AsSpan();
+        if (span.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
+        {
+            return address[4..];
+        }
+
+        if (span.StartsWith("sip:+", StringComparison.OrdinalIgnoreCase))
+        {
+            return address[4..address.IndexOf('@', StringComparison.Ordinal)];
+        }
+
+        return address;
     }
 
     private static bool E164(ReadOnlySpan<char> value) => value.Length > 1 && value[0] == '+' && Digits(value[1..]);

@@ -187,8 +187,9 @@ public partial class Conversation
         return new SmsThread(item.RemoteAddress, item.LocalAddress, details?.FirstMessageTime, details?.LastMessageTime, details?.LastPullTime, details?.LastText, details?.Length, details?.NewMessageCount, item.ResourceUrl);
     }
 
+    /// <summary>A stored message; without <c>messageId</c> (the browser SDK's case) its id is the last segment of its resource URL.</summary>
     private static SmsMessage ToMessage(Api.SmsMessage item)
-        => new(item.MessageId, item.Type.Value, item.Message, item.Status is { } status ? new DeliveryStatus(status.Value) : null, item.DateTime, item.ResourceUrl);
+        => new(string.IsNullOrEmpty(item.MessageId) ? ResourceUrls.LastSegment(item.ResourceUrl) : item.MessageId, item.Type.Value, item.Message, item.Status is { } status ? new DeliveryStatus(status.Value) : null, item.DateTime, item.ResourceUrl);
 
     private static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

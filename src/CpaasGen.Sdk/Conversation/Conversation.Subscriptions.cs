@@ -9,8 +9,6 @@ namespace Cpaas;
 
 public partial class Conversation
 {
-    private const string WebhookChannelType = "webhooks";
-
     /// <summary>
     /// Subscribes a webhook to inbound SMS: creates a webhook notification channel, then the subscription that
     /// notifies it. If the second step fails, the channel is deleted before the error is thrown.
@@ -56,7 +54,7 @@ public partial class Conversation
                 NotificationChannel = new NotificationChannelRequest
                 {
                     ChannelData = new ChannelData { WebhookUrl = request.WebhookUrl!.AbsoluteUri },
-                    ChannelType = new ChannelType(WebhookChannelType),
+                    ChannelType = ChannelType.Webhooks,
                     ClientCorrelator = correlator,
                 },
             },
@@ -106,7 +104,10 @@ public partial class Conversation
         return new SubscribeResult(request.WebhookUrl, destination, subscriptionId, channelId);
     }
 
-    /// <summary>Removes a subscription and, when it notifies a webhook channel, that channel too.</summary>
+    /// <summary>
+    /// Removes a subscription and, when it notifies a webhook channel, that channel too. A websocket or push channel
+    /// (another client of the same user) is left alone: the result says so with <see cref="UnsubscribeResult.ChannelDeleted"/> false.
+    /// </summary>
     /// <param name="subscriptionId">The id from <see cref="SubscribeResult.SubscriptionId"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was removed.</returns>
@@ -141,10 +142,12 @@ public partial class Conversation
 
         try
         {
+            // Only a webhook channel is one this SDK creates; a websocket or push channel belongs to another client of
+            // the same user (the vendor's browser SDK, a mobile app) and is left alone.
             var channel = await _core.Api.NotificationChannels.GetNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(channel.NotificationChannel.ChannelType?.Value, WebhookChannelType, StringComparison.OrdinalIgnoreCase))
+            if (ToChannel(channel.NotificationChannel).Kind != NotificationChannelKind.Webhook)
             {
-                return new UnsubscribeResult(id, channelId, channelDeleted: false); // not ours to remove (websocket/push channel)
+                return new UnsubscribeResult(id, channelId, channelDeleted: false);
             }
 
             await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);

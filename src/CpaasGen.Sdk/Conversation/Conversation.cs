@@ -125,9 +125,22 @@ public partial class Conversation
     private static string? Resolve(string? sender)
         => string.IsNullOrWhiteSpace(sender) || string.Equals(sender, PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase) ? null : sender;
 
-    /// <summary>The sender number from a send's resource URL: its <c>outbound/{sender}</c> or <c>remoteAddresses/{sender}</c> segment.</summary>
+    /// <summary>
+    /// The sender number from a send's resource URL: its <c>outbound/{sender}</c> segment; in the thread form
+    /// <c>…/remoteAddresses/{remote}/localAddresses/{local}/messages/{id}</c> (what Kandy hands out) the <c>localAddresses</c>
+    /// segment, the remote party being the destination; in the fixture's short form <c>…/remoteAddresses/{sender}/messages/{id}</c>
+    /// the <c>remoteAddresses</c> segment.
+    /// </summary>
     internal static string? SenderFromResourceUrl(string? resourceUrl)
-        => Resolve(ResourceUrls.SegmentAfter(resourceUrl, "outbound")) ?? Resolve(ResourceUrls.SegmentAfter(resourceUrl, "remoteAddresses"));
+    {
+        if (Resolve(ResourceUrls.SegmentAfter(resourceUrl, "outbound")) is { } outbound)
+        {
+            return outbound;
+        }
+
+        var local = ResourceUrls.SegmentAfter(resourceUrl, "localAddresses");
+        return local is not null ? Resolve(local) : Resolve(ResourceUrls.SegmentAfter(resourceUrl, "remoteAddresses"));
+    }
 
     private static void RequireSms(ConversationType type)
     {

@@ -137,7 +137,7 @@ public sealed class SmsMessage
         ResourceUrl = resourceUrl;
     }
 
-    /// <summary>The message id.</summary>
+    /// <summary>The message id (the API's <c>messageId</c>, or the last segment of <see cref="ResourceUrl"/> when it sent none).</summary>
     public string? MessageId { get; }
 
     /// <summary>The direction as the API sent it (<c>Inbound</c> or <c>Outbound</c>).</summary>

@@ -82,7 +82,7 @@ public sealed class Subscription
     /// <summary>The subscription id (last segment of its resource URL).</summary>
     public string SubscriptionId => _subscriptionId ??= ResourceUrls.LastSegment(ResourceUrl) ?? string.Empty;
 
-    /// <summary>The number it receives SMS for.</summary>
+    /// <summary>The number it receives SMS for; null when the API lists it without one (for example another client's subscription).</summary>
     public string? DestinationAddress { get; }
 
     /// <summary>Where notifications go: the notification channel id (<c>wh-…</c> for webhooks).</summary>
@@ -116,9 +116,9 @@ public sealed class UnsubscribeResult
     /// <summary>The subscription that was removed.</summary>
     public string SubscriptionId { get; }
 
-    /// <summary>Its notification channel id, when it was a webhook channel.</summary>
+    /// <summary>Its notification channel id (<c>wh-…</c>, or the <c>ws-…</c>/<c>ps-…</c> channel of another client, which is left alone).</summary>
     public string? ChannelId { get; }
 
-    /// <summary>True when the channel was deleted too (or was already gone).</summary>
+    /// <summary>True when the channel was deleted too (or was already gone); false for a websocket or push channel, which is not this SDK's to delete.</summary>
     public bool ChannelDeleted { get; }
 }

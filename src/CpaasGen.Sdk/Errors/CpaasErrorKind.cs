@@ -23,4 +23,10 @@ public enum CpaasErrorKind
     /// a message must not go to a host you did not configure. The message names the host the answer pointed to.
     /// </summary>
     Redirect,
+
+    /// <summary>
+    /// A plain <c>{"message": …}</c> body without the ParlayREST wrapper, as some front ends of the API answer:
+    /// <see cref="CpaasApiException.Text"/> is its message; there is no exception id.
+    /// </summary>
+    PlainMessage,
 }

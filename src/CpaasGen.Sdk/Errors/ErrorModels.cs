@@ -7,11 +7,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 namespace Cpaas;
 
 /// <summary>
-/// Reads an error answer with the error models the spec declares (generated: <see cref="RequestErrorBody"/>, its
-/// <see cref="RequestError"/> without the wrapper some gateways drop, and <see cref="OAuthError"/>) and turns it into a
-/// <see cref="CpaasApiException"/>. The model the operation maps the status to is tried first, then the others; a body
-/// none of them reads (an HTML page from a proxy, an empty body) is kept as a short, masked, redacted snippet. There is
-/// no second, hand-written parser of the error shapes: the spec is their one source.
+/// Reads an error answer with the error models the spec declares and turns it into a <see cref="CpaasApiException"/>.
+/// The generated models cover every shape the spec describes: <see cref="RequestErrorBody"/> (ParlayREST, and its
+/// flattened form with the exception's members directly in <c>requestError</c>), <see cref="RequestError"/> at the top
+/// level (the wrapper dropped), <see cref="OAuthError"/> and the plain <see cref="MessageErrorBody"/>. The model the
+/// operation maps the status to is tried first, then the others; a body none of them reads (an HTML page from a proxy,
+/// an empty body) is kept as a short, masked, redacted snippet. There is no second, hand-written parser of the error
+/// shapes: the spec is their one source.
 /// </summary>
 internal static class ErrorModels
 {
@@ -93,7 +95,8 @@ internal static class ErrorModels
 
         return (tried != typeof(RequestErrorBody) && Read(body, RequestErrorBody.CreateFromDiscriminatorValue) is { } wrapped && Convert(wrapped, out detail))
             || (tried != typeof(RequestError) && Read(body, RequestError.CreateFromDiscriminatorValue) is { } unwrapped && Convert(unwrapped, out detail))
-            || (tried != typeof(OAuthError) && Read(body, OAuthError.CreateFromDiscriminatorValue) is { } oauth && Convert(oauth, out detail));
+            || (tried != typeof(OAuthError) && Read(body, OAuthError.CreateFromDiscriminatorValue) is { } oauth && Convert(oauth, out detail))
+            || (tried != typeof(MessageErrorBody) && Read(body, MessageErrorBody.CreateFromDiscriminatorValue) is { } plain && Convert(plain, out detail));
     }
 
     /// <summary>The model read from the body (its generated fast path, or Kiota's parse node for a model without one), or null when the body does not have the model's shape.</summary>
@@ -122,8 +125,16 @@ internal static class ErrorModels
             case RequestError { PolicyException: { } policy }:
                 detail = new Detail(CpaasErrorKind.PolicyException, policy.MessageId, policy.Text, Variables(policy.Variables));
                 return true;
+            case RequestError flattened when flattened.MessageId is not null || flattened.Text is not null:
+                // The flattened form names no kind; the ParlayREST ids do (POL#### policy, SVC#### service).
+                var kind = flattened.MessageId?.StartsWith("POL", StringComparison.OrdinalIgnoreCase) == true ? CpaasErrorKind.PolicyException : CpaasErrorKind.ServiceException;
+                detail = new Detail(kind, flattened.MessageId, flattened.Text, Variables(flattened.Variables));
+                return true;
             case OAuthError oauth:
                 detail = new Detail(CpaasErrorKind.OAuth, oauth.Error, oauth.ErrorDescription, Array.Empty<string>());
+                return true;
+            case MessageErrorBody plain:
+                detail = new Detail(CpaasErrorKind.PlainMessage, null, plain.Message, Array.Empty<string>());
                 return true;
             default:
                 detail = default;

@@ -6,8 +6,8 @@ namespace Cpaas;
 /// <summary>
 /// A webhook notification from Kandy, as returned by <see cref="Notification.Parse(string)"/>. Switch on the
 /// subtype: <see cref="InboundSmsNotification"/>, <see cref="OutboundSmsNotification"/>,
-/// <see cref="SmsSubscriptionCancellationNotification"/>, <see cref="SmsEventNotification"/> or
-/// <see cref="UnknownNotification"/>. <see cref="object.ToString"/> never shows message text and masks numbers.
+/// <see cref="SmsSubscriptionCancellationNotification"/>, <see cref="SmsEventNotification"/>,
+/// <see cref="DeliveryInfoNotification"/> or <see cref="UnknownNotification"/>. <see cref="object.ToString"/> never shows message text and masks numbers.
 /// </summary>
 public abstract class CpaasNotification
 {
@@ -18,7 +18,7 @@ public abstract class CpaasNotification
         NotificationDateTime = notificationDateTime;
     }
 
-    /// <summary>The kind, as the seed names it: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, or the unknown top-level key.</summary>
+    /// <summary>The kind, as the seed names it: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>, or the unknown top-level key.</summary>
     public string Type { get; }
 
     /// <summary>The notification's id (the envelope's <c>id</c>): use it to drop duplicate deliveries.</summary>
@@ -59,10 +59,10 @@ public abstract class SmsMessageNotification : CpaasNotification
     /// <summary>The number the message went to.</summary>
     public string? DestinationAddress { get; }
 
-    /// <summary>The message text.</summary>
+    /// <summary>The message text; null for a message without text (the browser SDK reads an attachment instead).</summary>
     public string? Message { get; }
 
-    /// <summary>The message id.</summary>
+    /// <summary>The message id, when the notification carries it.</summary>
     public string? MessageId { get; }
 
     /// <summary>The number the message came from.</summary>
@@ -146,6 +146,33 @@ public sealed class SmsEventDetails
 
     /// <summary>The event type (<c>eventType</c>), e.g. <c>MessageDeleted</c>.</summary>
     public string? Type { get; }
+}
+
+/// <summary>
+/// An outbound delivery receipt (<c>deliveryInfoNotification</c>): the delivery status of a message sent from one of
+/// your numbers, for one destination.
+/// </summary>
+public sealed class DeliveryInfoNotification : CpaasNotification
+{
+    internal DeliveryInfoNotification(string? notificationId, long? notificationDateTime, string? destinationAddress, DeliveryStatus deliveryStatus, string? messageId)
+        : base("deliveryInfo", notificationId, notificationDateTime)
+    {
+        DestinationAddress = destinationAddress;
+        DeliveryStatus = deliveryStatus;
+        MessageId = messageId;
+    }
+
+    /// <summary>The destination the status is for (the receipt's <c>address</c>, or <c>destinationAddress</c>).</summary>
+    public string? DestinationAddress { get; }
+
+    /// <summary>The delivery status, for example <see cref="DeliveryStatus.DeliveredToTerminal"/> or <see cref="DeliveryStatus.DeliveryImpossible"/>.</summary>
+    public DeliveryStatus DeliveryStatus { get; }
+
+    /// <summary>The sent message's id (<see cref="CreateMessageResult.MessageId"/>), when the receipt names it.</summary>
+    public string? MessageId { get; }
+
+    private protected override string Details()
+        => ", MessageId = " + MessageId + ", DestinationAddress = " + PhoneMasking.MaskAddress(DestinationAddress) + ", DeliveryStatus = " + DeliveryStatus;
 }
 
 /// <summary>

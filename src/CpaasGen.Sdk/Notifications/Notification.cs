@@ -170,6 +170,14 @@ public static class Notification
             var href = n.Link.Count > 0 ? n.Link[0].Href : null;
             result = new SmsEventNotification(n.Id, n.DateTime, ResourceUrls.LastSegment(href), href, new SmsEventDetails(n.EventDescription, n.EventType.Value));
         }
+        else if (reader.ValueTextEquals("deliveryInfoNotification"u8))
+        {
+            reader.Read();
+            RequireObject(ref reader, "deliveryInfoNotification");
+            var n = Api.DeliveryInfoNotification.ReadFrom(ref reader);
+            var info = n.DeliveryInfo;
+            result = new DeliveryInfoNotification(n.Id, n.DateTime, info.Address ?? info.DestinationAddress, new DeliveryStatus(info.DeliveryStatus.Value), info.MessageId);
+        }
         else
         {
             var key = reader.GetString() ?? string.Empty;

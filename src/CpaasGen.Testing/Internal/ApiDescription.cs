@@ -22,8 +22,8 @@ internal sealed record ApiOperation(
 
 /// <summary>
 /// What the test kit takes from the OpenAPI document (read with Microsoft.OpenApi and its YAML reader): every operation
-/// (path × method) with its success status and example, the error body examples, and the webhook notification examples
-/// of the callbacks.
+/// (path × method) with its success status and example, the error body examples (of the responses and of the error
+/// schemas), and the webhook notification examples of the callbacks.
 /// </summary>
 internal sealed class ApiDescription
 {
@@ -63,7 +63,16 @@ internal sealed class ApiDescription
 
         Operations = operations;
         Notifications = notifications;
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (SchemaExample(schema) is { } example)
+            {
+                _schemaExamples[name] = example;
+            }
+        }
     }
+
+    private readonly Dictionary<string, JsonNode> _schemaExamples = new(StringComparer.Ordinal);
 
     /// <summary>The description embedded in this assembly (spec/openapi.yaml of the repository), read once.</summary>
     public static ApiDescription Embedded => EmbeddedInstance.Value;
@@ -88,6 +97,9 @@ internal sealed class ApiDescription
 
         return new ApiDescription(result.Document);
     }
+
+    /// <summary>The example of a named schema of <c>components/schemas</c> (for example <c>MessageErrorBody</c>), or null.</summary>
+    public JsonNode? SchemaExample(string schemaName) => _schemaExamples.GetValueOrDefault(schemaName)?.DeepClone();
 
     public ApiOperation Operation(string operationId)
         => Operations.FirstOrDefault(o => o.OperationId == operationId)

@@ -80,6 +80,7 @@ internal sealed partial class Stubs
     private readonly FaultSwitches _switches;
     private readonly TokenSigner _tokens;
     private readonly JsonObject _requestErrorTemplate;
+    private readonly JsonObject _messageErrorTemplate;
     private readonly List<(ApiOperation Operation, Route Route, Func<Call, Reply> Handler)> _routes = new();
 
     public Stubs(ApiDescription api, CpaasMockServerOptions options, FaultSwitches switches)
@@ -149,10 +150,16 @@ internal sealed partial class Stubs
 
         var errorExample = api.Operations.Where(o => o.RequiresAuth).Select(o => o.ErrorExample).FirstOrDefault(e => e is not null);
         _requestErrorTemplate = errorExample as JsonObject ?? new JsonObject();
+        _messageErrorTemplate = api.SchemaExample("MessageErrorBody") as JsonObject ?? new JsonObject();
         try
         {
             Templates.At(_requestErrorTemplate, "requestError.serviceException", "the 4XX responses (RequestError)");
             Templates.At(api.Operation("createToken").ErrorExample, "error", "the 4XX response of 'createToken' (OAuthError)");
+            Templates.At(_messageErrorTemplate, "message", "the schema MessageErrorBody");
+            foreach (var prefix in ChannelPrefixes)
+            {
+                ChannelTemplate(api.Operation("listNotificationChannels").SuccessExample, prefix);
+            }
         }
         catch (InvalidOperationException ex)
         {
@@ -181,29 +188,6 @@ internal sealed partial class Stubs
     {
         var (operation, route, handler) = Find(operationId);
         return Respond(operation, route, handler, request);
-    }
-
-    /// <summary>The error answer a fault switch gives for <paramref name="status"/>, in the spec's error shapes.</summary>
-    public IResponseMessage FaultResponse(string operationId, int status, string? messageId, string? text)
-    {
-        var reply = operationId == "createToken" && status is >= 400 and < 500
-            ? OAuthError(status, messageId ?? (status == 401 ? "invalid_client" : "invalid_request"), text ?? "Refused by a CpaasGen.Testing fault switch")
-            : new Reply(status, status switch
-            {
-                401 => RequestError(false, messageId ?? "SVC1002", text ?? "Authentication failed: %1", "refused by a CpaasGen.Testing fault switch"),
-                403 => RequestError(true, messageId ?? "POL0001", text ?? PolicyText, "refused by a CpaasGen.Testing fault switch"),
-                404 => RequestError(false, messageId ?? "SVC1000", text ?? "Requested resource %1 does not exist", operationId),
-                429 => RequestError(false, messageId ?? "SVC1004", text ?? "Too many requests: retry after %1 s", "1"),
-                >= 500 => RequestError(false, messageId ?? "SVC0001", text ?? ServiceText, "fault-" + status),
-                _ => RequestError(false, messageId ?? "SVC0002", text ?? InvalidInputText, operationId),
-            });
-        var response = (ResponseMessage)ToResponse(reply);
-        if (status == 429)
-        {
-            response.AddHeader("Retry-After", "1");
-        }
-
-        return response;
     }
 
     /// <summary>Adds one mapping per operation (titled with its operationId) and a JSON 404 for everything else.</summary>
@@ -275,28 +259,6 @@ internal sealed partial class Stubs
 
         return false;
     }
-
-    // ---- errors ------------------------------------------------------------------------------------------------
-
-    /// <summary>A ParlayREST error body, made from the description's RequestError example.</summary>
-    private JsonObject RequestError(bool policy, string messageId, string text, params string[] variables)
-    {
-        var body = (JsonObject)_requestErrorTemplate.DeepClone();
-        var requestError = Templates.ObjectAt(body, "requestError", "RequestError");
-        var detail = Templates.CopyAt(body, "requestError.serviceException", "RequestError");
-        requestError.Clear();
-        detail["messageId"] = messageId;
-        detail["text"] = text;
-        detail["variables"] = Templates.Strings(variables);
-        requestError[policy ? "policyException" : "serviceException"] = detail;
-        return body;
-    }
-
-    private StubError Invalid(string part) => new(new Reply(400, RequestError(false, "SVC0002", InvalidInputText, part)));
-
-    private StubError NotFound(string what) => new(new Reply(404, RequestError(false, "SVC0002", InvalidInputText, what)));
-
-    private StubError Forbidden(string why) => new(new Reply(403, RequestError(true, "POL0001", PolicyText, why)));
 
     private bool Owned(string number)
         => _options.Numbers.Count == 0

@@ -32,6 +32,12 @@ public abstract class BackendFixture : IKandyBackend, IAsyncLifetime
 
     public abstract Task<IReadOnlyList<string>> UnassignAsync(string number);
 
+    public abstract Task<string> AddOtherClientSubscriptionAsync();
+
+    public abstract Task AnswerErrorsInShapeAsync(string shape);
+
+    public abstract Task ReportDeliveryAsync(CreateMessageResult sent, string destination);
+
     /// <summary>Back to a fresh backend (and an empty webhook record).</summary>
     public async Task ResetAsync()
     {

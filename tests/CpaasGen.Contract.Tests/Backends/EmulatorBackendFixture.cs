@@ -51,10 +51,24 @@ public sealed class EmulatorBackendFixture : BackendFixture
         return cancelled;
     }
 
+    public override async Task<string> AddOtherClientSubscriptionAsync()
+        => (await Emulator.SimulateOtherClientSubscriptionAsync(NotificationChannelKind.WebSocket)).SubscriptionId;
+
+    /// <summary>The emulator's fault switch: every API error in that shape (an unowned sender is POL1001).</summary>
+    public override Task AnswerErrorsInShapeAsync(string shape)
+    {
+        Emulator.ErrorBodyShape = Enum.Parse<ErrorBodyShape>(shape);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The emulator sends the receipt itself (DeliveryReceipts is on): waits for its delivery.</summary>
+    public override Task ReportDeliveryAsync(CreateMessageResult sent, string destination) => Emulator.WaitForDeliveriesAsync(DeliveryTimeout);
+
     protected override async Task StartBackendAsync()
     {
         _emulator = await CpaasEmulator.StartAsync(new CpaasEmulatorOptions
         {
+            DeliveryReceipts = true,
             Numbers = ContractAccount.Numbers,
             UndeliverableDestinations = [ContractAccount.Undeliverable],
             WebhookRetryDelay = TimeSpan.FromMilliseconds(50),

@@ -48,4 +48,24 @@ public interface IKandyBackend
     /// </summary>
     /// <returns>The ids of the cancelled subscriptions.</returns>
     Task<IReadOnlyList<string>> UnassignAsync(string number);
+
+    /// <summary>
+    /// Another client of the same user (the vendor's browser SDK) has subscribed to inbound SMS through its own websocket
+    /// channel, without naming a number (issue 11: what the real server lists beside the webhook channels).
+    /// </summary>
+    /// <returns>That subscription's id.</returns>
+    Task<string> AddOtherClientSubscriptionAsync();
+
+    /// <summary>
+    /// From now on the backend answers a send from <see cref="UnownedNumber"/> (403) with an error body in
+    /// <paramref name="shape"/>, one of the other shapes the spec describes: <c>FlattenedRequestError</c>,
+    /// <c>TopLevelException</c> or <c>PlainMessage</c> (the kit's and the emulator's <c>ErrorBodyShape</c> names).
+    /// </summary>
+    Task AnswerErrorsInShapeAsync(string shape);
+
+    /// <summary>
+    /// The network reports the delivery of <paramref name="sent"/> to <paramref name="destination"/>: a
+    /// deliveryInfoNotification reaches the webhooks subscribed to the sender number before the task completes.
+    /// </summary>
+    Task ReportDeliveryAsync(CreateMessageResult sent, string destination);
 }

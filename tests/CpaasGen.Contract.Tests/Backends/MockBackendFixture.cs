@@ -52,6 +52,32 @@ public sealed class MockBackendFixture : BackendFixture
         return cancelled;
     }
 
+    /// <summary>Stateless: the spec's subscription example already notifies a websocket channel, whatever the id.</summary>
+    public override Task<string> AddOtherClientSubscriptionAsync() => Task.FromResult(Guid.NewGuid().ToString());
+
+    /// <summary>The kit's fault switch, with the id and text the emulator gives an unowned sender.</summary>
+    public override Task AnswerErrorsInShapeAsync(string shape)
+    {
+        Server.RespondWithError(
+            "createOutboundSmsMessage",
+            403,
+            "POL1001",
+            "Sender address %1 is not owned by or assigned to the project",
+            Enum.Parse<ErrorBodyShape>(shape),
+            UnownedNumber);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The stubs send no notification by themselves: the fixture POSTs the receipt to each subscribed webhook.</summary>
+    public override async Task ReportDeliveryAsync(CreateMessageResult sent, string destination)
+    {
+        var receipt = CpaasNotifications.DeliveryInfo(destination, "DeliveredToTerminal", sent.MessageId);
+        foreach (var subscription in LiveSubscriptions().Where(s => s.DestinationAddress == sent.SenderAddress && s.WebhookUrl is not null))
+        {
+            await PostAsync(subscription.WebhookUrl!, receipt);
+        }
+    }
+
     protected override Task StartBackendAsync()
     {
         _server = CpaasMockServer.Start(new CpaasMockServerOptions

@@ -23,6 +23,7 @@ namespace Cpaas.AspNetCore
     public abstract class CpaasWebhookHandler
     {
         protected CpaasWebhookHandler() { }
+        public virtual System.Threading.Tasks.Task HandleDeliveryInfoAsync(Cpaas.DeliveryInfoNotification notification, System.Threading.CancellationToken cancellationToken) { }
         public virtual System.Threading.Tasks.Task HandleEventAsync(Cpaas.SmsEventNotification notification, System.Threading.CancellationToken cancellationToken) { }
         public virtual System.Threading.Tasks.Task HandleInboundAsync(Cpaas.InboundSmsNotification notification, System.Threading.CancellationToken cancellationToken) { }
         public virtual System.Threading.Tasks.Task HandleOutboundAsync(Cpaas.OutboundSmsNotification notification, System.Threading.CancellationToken cancellationToken) { }
@@ -33,6 +34,8 @@ namespace Cpaas.AspNetCore
     {
         public CpaasWebhookHandlers() { }
         public Cpaas.AspNetCore.CpaasWebhookHandlers OnAny(System.Func<Cpaas.CpaasNotification, Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.Task> handler) { }
+        public Cpaas.AspNetCore.CpaasWebhookHandlers OnDeliveryInfo(System.Action<Cpaas.DeliveryInfoNotification> handler) { }
+        public Cpaas.AspNetCore.CpaasWebhookHandlers OnDeliveryInfo(System.Func<Cpaas.DeliveryInfoNotification, Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.Task> handler) { }
         public Cpaas.AspNetCore.CpaasWebhookHandlers OnEvent(System.Action<Cpaas.SmsEventNotification> handler) { }
         public Cpaas.AspNetCore.CpaasWebhookHandlers OnEvent(System.Func<Cpaas.SmsEventNotification, Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.Task> handler) { }
         public Cpaas.AspNetCore.CpaasWebhookHandlers OnInbound(System.Action<Cpaas.InboundSmsNotification> handler) { }

@@ -6,10 +6,12 @@ namespace Cpaas.Emulator
         public System.Uri BaseUrl { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.WebhookDeliveryAttempt> Deliveries { get; }
         public long DroppedDeliveries { get; }
+        public Cpaas.Emulator.ErrorBodyShape ErrorBodyShape { get; set; }
         public Cpaas.Emulator.CpaasEmulatorOptions Options { get; }
         public int PendingDeliveries { get; }
         public System.Threading.Tasks.ValueTask DisposeAsync() { }
         public System.Threading.Tasks.Task<string> SimulateInboundSmsAsync(string from, string to, string text, System.Threading.CancellationToken cancellationToken = default) { }
+        public System.Threading.Tasks.Task<Cpaas.Emulator.OtherClientSubscription> SimulateOtherClientSubscriptionAsync(Cpaas.NotificationChannelKind kind, string? destinationAddress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<string>> UnassignNumberAsync(string number, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task WaitForDeliveriesAsync(System.TimeSpan timeout, System.Threading.CancellationToken cancellationToken = default) { }
         public static System.Threading.Tasks.Task RunAsync(Cpaas.Emulator.CpaasEmulatorOptions? options, System.Threading.CancellationToken cancellationToken) { }
@@ -21,7 +23,9 @@ namespace Cpaas.Emulator
         public CpaasEmulatorOptions() { }
         public string ClientId { get; init; }
         public string ClientSecret { get; init; }
+        public bool DeliveryReceipts { get; init; }
         public string Email { get; init; }
+        public Cpaas.Emulator.ErrorBodyShape ErrorBodyShape { get; init; }
         public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
         public int MessageHistoryCap { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> Numbers { get; init; }
@@ -36,6 +40,19 @@ namespace Cpaas.Emulator
         public int WebhookRetries { get; init; }
         public System.TimeSpan WebhookRetryDelay { get; init; }
         public System.TimeSpan WebhookTimeout { get; init; }
+    }
+    public enum ErrorBodyShape
+    {
+        RequestError = 0,
+        FlattenedRequestError = 1,
+        TopLevelException = 2,
+        PlainMessage = 3,
+    }
+    public sealed class OtherClientSubscription : System.IEquatable<Cpaas.Emulator.OtherClientSubscription>
+    {
+        public OtherClientSubscription(string ChannelId, string SubscriptionId) { }
+        public string ChannelId { get; init; }
+        public string SubscriptionId { get; init; }
     }
     public sealed class WebhookDeliveryAttempt : System.IEquatable<Cpaas.Emulator.WebhookDeliveryAttempt>
     {

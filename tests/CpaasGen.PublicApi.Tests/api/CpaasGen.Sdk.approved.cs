@@ -15,6 +15,8 @@ namespace Cpaas
         public virtual System.Threading.Tasks.Task DeleteThreadAsync(string remoteAddress, string localAddress, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Collections.Generic.IAsyncEnumerable<Cpaas.SmsMessage> GetAllMessagesAsync(string remoteAddress, string localAddress, Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Collections.Generic.IAsyncEnumerable<Cpaas.SmsThread> GetAllThreadsAsync(Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.NotificationChannel> GetChannelAsync(string channelId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Cpaas.NotificationChannel>> GetChannelsAsync(Cpaas.NotificationChannelQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.SmsMessage> GetMessageAsync(string remoteAddress, string localAddress, string messageId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsMessage>> GetMessagesAsync(string remoteAddress, string localAddress, Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.DeliveryStatus> GetStatusAsync(string remoteAddress, string localAddress, string messageId, System.Threading.CancellationToken cancellationToken = default) { }
@@ -95,6 +97,7 @@ namespace Cpaas
         OAuth = 3,
         Transport = 4,
         Redirect = 5,
+        PlainMessage = 6,
     }
     public abstract class CpaasNotification
     {
@@ -156,6 +159,12 @@ namespace Cpaas
         public string? DestinationAddress { get; }
         public override string ToString() { }
     }
+    public sealed class DeliveryInfoNotification : Cpaas.CpaasNotification
+    {
+        public Cpaas.DeliveryStatus DeliveryStatus { get; }
+        public string? DestinationAddress { get; }
+        public string? MessageId { get; }
+    }
     public readonly struct DeliveryStatus : System.IEquatable<Cpaas.DeliveryStatus>
     {
         public DeliveryStatus(string value) { }
@@ -192,12 +201,42 @@ namespace Cpaas
         public static Cpaas.CpaasNotification Parse(string body) { }
         public static System.Threading.Tasks.Task<Cpaas.CpaasNotification> ParseAsync(System.IO.Stream utf8Body, System.Threading.CancellationToken cancellationToken = default) { }
     }
+    public sealed class NotificationChannel
+    {
+        public NotificationChannel(string channelId, Cpaas.NotificationChannelKind kind, string? channelType, string? webhookUrl, string? channelUrl, string? clientCorrelator, string? resourceUrl, int? channelLifetime, string? connectionCheckRole) { }
+        public string ChannelId { get; }
+        public int? ChannelLifetime { get; }
+        public string? ChannelType { get; }
+        public string? ChannelUrl { get; }
+        public string? ClientCorrelator { get; }
+        public string? ConnectionCheckRole { get; }
+        public Cpaas.NotificationChannelKind Kind { get; }
+        public string? ResourceUrl { get; }
+        public string? WebhookUrl { get; }
+        public override string ToString() { }
+    }
+    public enum NotificationChannelKind
+    {
+        Unknown = 0,
+        Webhook = 1,
+        WebSocket = 2,
+        Push = 3,
+    }
+    public sealed class NotificationChannelQuery
+    {
+        public NotificationChannelQuery() { }
+        public string? ClientCorrelator { get; init; }
+        public Cpaas.NotificationChannelKind? Kind { get; init; }
+    }
     public sealed class OutboundSmsNotification : Cpaas.SmsMessageNotification { }
     public static class PhoneAddress
     {
         public const string DefaultSender = "default";
+        public static bool IsE164(string? address) { }
         public static bool IsValid(string? address) { }
+        public static string Normalize(string address) { }
         public static string? Problem(string? address) { }
+        public static bool TryNormalize(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized) { }
         public static void Validate(string? address, string field) { }
     }
     public static class PhoneMasking

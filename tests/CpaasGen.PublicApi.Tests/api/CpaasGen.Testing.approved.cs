@@ -21,7 +21,7 @@ namespace Cpaas.Testing
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(System.Uri webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(string webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public void Reset() { }
-        public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null) { }
+        public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, Cpaas.Testing.ErrorBodyShape shape = 0, params string[] variables) { }
         public void SendDelivers() { }
         public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
         public static Cpaas.Testing.CpaasMockServer Start() { }
@@ -54,16 +54,25 @@ namespace Cpaas.Testing
     }
     public static class CpaasNotifications
     {
+        public const string DeliveryInfoKey = "deliveryInfoNotification";
         public const string EventKey = "smsEventNotification";
         public const string InboundKey = "inboundSMSMessageNotification";
         public const string OutboundKey = "outboundSMSMessageNotification";
         public const string SubscriptionCancellationKey = "smsSubscriptionCancellationNotification";
+        public static Cpaas.Testing.CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, long? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload Raw(string body) { }
         public static Cpaas.Testing.CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload UnknownKind(string key, string json) { }
+    }
+    public enum ErrorBodyShape
+    {
+        RequestError = 0,
+        FlattenedRequestError = 1,
+        TopLevelException = 2,
+        PlainMessage = 3,
     }
     public sealed class MockNotificationChannel
     {

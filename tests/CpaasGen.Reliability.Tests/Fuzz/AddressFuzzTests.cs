@@ -93,6 +93,48 @@ public sealed class AddressFuzzTests
         _output.WriteLine($"FUZZ address valid generator: {counter.Total} ({counter.Summary()})");
     }
 
+    /// <summary>
+    /// The one normalisation (issue 11: the emulator had its own): any string normalises exactly when it is valid, only
+    /// ArgumentException otherwise; the result is valid, idempotent, and the bare E.164 number for every form with one.
+    /// </summary>
+    [Fact]
+    public void NormalizeAgreesWithIsValidAndGivesTheE164NumberOfEveryFormWithOne()
+    {
+        var counter = new FuzzCounter();
+        void Check(string address)
+        {
+            var valid = PhoneAddress.IsValid(address);
+            Assert.Equal(valid, PhoneAddress.TryNormalize(address, out var normalized));
+            if (!valid)
+            {
+                Assert.Null(normalized);
+                Assert.Equal(typeof(ArgumentException), Assert.ThrowsAny<ArgumentException>(() => PhoneAddress.Normalize(address)).GetType());
+                counter.Add("invalid");
+                return;
+            }
+
+            Assert.Equal(normalized, PhoneAddress.Normalize(address));
+            Assert.True(PhoneAddress.IsValid(normalized), normalized);
+            Assert.Equal(normalized, PhoneAddress.Normalize(normalized!));
+            var plus = address.IndexOf('+', StringComparison.Ordinal);
+            if (plus >= 0)
+            {
+                Assert.True(PhoneAddress.IsE164(normalized), address + " → " + normalized);
+                Assert.Equal(new string(address[plus..].TakeWhile(c => c == '+' || char.IsAsciiDigit(c)).ToArray()), normalized);
+                counter.Add("E.164");
+            }
+            else
+            {
+                Assert.Equal(address, normalized); // sip:digits@domain has no E.164 form
+                counter.Add("sip:digits");
+            }
+        }
+
+        ValidAddress.Sample(Check, iter: 20_000);
+        HostileString.Sample(Check, iter: 20_000);
+        _output.WriteLine($"FUZZ address normalisation: {counter.Total} ({counter.Summary()})");
+    }
+
     [Fact]
     public void MaskingNeverThrowsAndHidesTheMiddleOfEveryLongDigitRun()
     {

@@ -18,14 +18,24 @@ namespace Cpaas.Reliability.Tests;
 /// </summary>
 public sealed class NotificationFuzzTests
 {
+    /// <summary>The five notification kinds first (<see cref="Kinds"/>), then the members they hold.</summary>
     private static readonly string[] KnownKeys =
     {
         "inboundSMSMessageNotification", "outboundSMSMessageNotification", "smsSubscriptionCancellationNotification", "smsEventNotification",
+        "deliveryInfoNotification",
         "inboundSMSMessage", "outboundSMSMessage", "dateTime", "destinationAddress", "message", "messageId", "senderAddress", "id", "link", "href",
-        "rel", "eventDescription", "eventType",
+        "rel", "eventDescription", "eventType", "deliveryInfo", "address", "deliveryStatus",
     };
 
-    private static readonly string[] Fixtures = Fixture.Notifications.Select(Fixture.Read).ToArray();
+    private const int Kinds = 5;
+
+    /// <summary>The outbound delivery receipt (issue 11), as the spec's example has it: no wire reference fixture shows one.</summary>
+    private const string DeliveryInfoSeed = """
+        {"deliveryInfoNotification":{"deliveryInfo":{"address":"+16139998877","deliveryStatus":"DeliveredToTerminal","messageId":"SM5C24C4C400010208211000EC4E0EA1"},
+         "dateTime":1568889114122,"id":"7d2b1c55-3f0e-4f6e-9a43-5f9f5f0d8a11"}}
+        """;
+
+    private static readonly string[] Fixtures = [.. Fixture.Notifications.Select(Fixture.Read), DeliveryInfoSeed];
 
     private readonly ITestOutputHelper _output;
 
@@ -55,6 +65,10 @@ public sealed class NotificationFuzzTests
                 break;
             case SmsEventNotification e:
                 Assert.NotNull(e.EventDetails);
+                break;
+            case DeliveryInfoNotification d:
+                _ = d.DeliveryStatus.IsKnown;
+                _ = d.DeliveryStatus.ToString();
                 break;
             case UnknownNotification u:
                 Assert.NotNull(u.RawJson);
@@ -109,8 +123,8 @@ public sealed class NotificationFuzzTests
     /// <summary>Random JSON, biased towards notification shapes: a known top-level key around random content.</summary>
     private static readonly Gen<string> RandomJson = Gen.Frequency(
         (1, Value(4)),
-        (3, Gen.Select(Gen.OneOf(KnownKeys.Take(4).ToArray()), Value(3)).Select(p => "{\"" + p.Item1 + "\":" + p.Item2 + "}")),
-        (3, Gen.Select(Gen.OneOf(KnownKeys.Take(4).ToArray()), Gen.Select(Key, Value(2)).Array[0, 8]).Select(p =>
+        (3, Gen.Select(Gen.OneOf(KnownKeys.Take(Kinds).ToArray()), Value(3)).Select(p => "{\"" + p.Item1 + "\":" + p.Item2 + "}")),
+        (3, Gen.Select(Gen.OneOf(KnownKeys.Take(Kinds).ToArray()), Gen.Select(Key, Value(2)).Array[0, 8]).Select(p =>
             "{\"" + p.Item1 + "\":{" + string.Join(",", p.Item2.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Item1) + ":" + m.Item2)) + "}}")));
 
     private static readonly Gen<string> MutatedFixture = JsonMutations.Edited(Fixtures);
@@ -121,7 +135,7 @@ public sealed class NotificationFuzzTests
 
     /// <summary>A notification with duplicate members, at the top level or inside.</summary>
     private static readonly Gen<string> DuplicateKeys =
-        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3], Gen.Bool).Select(p =>
+        Gen.Select(Gen.Int[0, Kinds - 1], Gen.Int[0, Kinds - 1], Gen.Bool).Select(p =>
         {
             var fixture = Fixtures[p.Item1].Trim();
             var root = JsonNode.Parse(fixture)!.AsObject();
@@ -200,7 +214,7 @@ public sealed class NotificationFuzzTests
         {
             cases.Add(Nest("[", "]", depth, "1"));
             cases.Add(Nest("{\"a\":", "}", depth, "1"));
-            foreach (var key in KnownKeys.Take(4))
+            foreach (var key in KnownKeys.Take(Kinds))
             {
                 cases.Add("{\"" + key + "\":" + Nest("{\"" + key + "\":", "}", depth, "{}") + "}");
                 cases.Add("{\"" + key + "\":{\"id\":\"x\",\"extra\":" + Nest("[", "]", depth, "null") + "}}");

@@ -3,33 +3,23 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>Channel-type-specific data of a webhook notification channel: where CPaaS delivers the notifications.</summary>
+    /// <summary>Channel-type-specific data of a notification channel: where CPaaS delivers the notifications. A webhook channel has x-webhookURL (and possibly x-authorization); a websocket or push channel has channelURL and no x-webhookURL. Creating a webhook channel requires x-webhookURL.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class ChannelData : global::Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder, global::Microsoft.Kiota.Abstractions.Serialization.IParsable, global::Cpaas.Api.IJsonModel
     {
         private global::System.Collections.Generic.IDictionary<string, object>? _additionalData;
 
-        /// <summary>Creates an instance; every <c>required</c> member must be set in the object initializer.</summary>
-        public ChannelData()
-        {
-        }
-
-        /// <summary>Creates an instance for a deserializer to fill in (required members are checked after reading).</summary>
-        #pragma warning disable CS8618 // filled in by the deserializer
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ChannelData(bool forDeserialization)
-        #pragma warning restore CS8618
-        {
-            _ = forDeserialization;
-        }
-
         /// <summary>The absolute https URL of your webhook, reachable from the public internet. CPaaS POSTs every notification of the channel's subscriptions to it as JSON.</summary>
-        /// <remarks>JSON member <c>x-webhookURL</c> (required). Example: <c>https://myapp.com/abc123</c>.</remarks>
-        public required string WebhookUrl { get; set; }
+        /// <remarks>JSON member <c>x-webhookURL</c>. Example: <c>https://myapp.com/abc123</c>.</remarks>
+        public string? WebhookUrl { get; set; }
 
         /// <summary>An Authorization header value that CPaaS presumably sends with each webhook delivery, letting your webhook authenticate CPaaS [inference]. It appears in the channel creation response fixture; no official SDK sends it.</summary>
         /// <remarks>JSON member <c>x-authorization</c>. Example: <c>Bearer someAccessToken</c>.</remarks>
         public string? Authorization { get; set; }
+
+        /// <summary>Where a websocket (Websockets) or push (OMAPush) channel's notifications are read or pushed: for a websocket channel the wss:// URL the vendor's browser SDK connects to. Absent on webhook channels.</summary>
+        /// <remarks>JSON member <c>channelURL</c>. Example: <c>wss://oauth-cpaas.att.com/cpaas/notificationchannel/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/channels/ws-72b43d88-4cc1-466e-a453-ecbea3733a2e/websocket</c>.</remarks>
+        public string? ChannelUrl { get; set; }
 
         /// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref="Serialize"/>.</summary>
         public global::System.Collections.Generic.IDictionary<string, object> AdditionalData
@@ -44,17 +34,18 @@ namespace Cpaas.Api
         public static global::Cpaas.Api.ChannelData CreateFromDiscriminatorValue(global::Microsoft.Kiota.Abstractions.Serialization.IParseNode parseNode)
         {
             if (parseNode is null) throw new global::System.ArgumentNullException(nameof(parseNode));
-            return new ChannelData(true);
+            return new ChannelData();
         }
 
         /// <summary>The deserializers for each JSON member, for Kiota's parse nodes.</summary>
         /// <returns>A map from JSON member name to the action that reads it.</returns>
         public virtual global::System.Collections.Generic.IDictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>> GetFieldDeserializers()
         {
-            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(2, global::System.StringComparer.Ordinal)
+            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(3, global::System.StringComparer.Ordinal)
             {
-                ["x-webhookURL"] = n => { WebhookUrl = n.GetStringValue()!; },
+                ["x-webhookURL"] = n => { WebhookUrl = n.GetStringValue(); },
                 ["x-authorization"] = n => { Authorization = n.GetStringValue(); },
+                ["channelURL"] = n => { ChannelUrl = n.GetStringValue(); },
             };
         }
 
@@ -65,6 +56,7 @@ namespace Cpaas.Api
             if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStringValue("x-webhookURL", WebhookUrl);
             writer.WriteStringValue("x-authorization", Authorization);
+            writer.WriteStringValue("channelURL", ChannelUrl);
             if (_additionalData is { Count: > 0 }) writer.WriteAdditionalData(_additionalData);
         }
 
@@ -74,7 +66,7 @@ namespace Cpaas.Api
         /// <exception cref="global::System.Text.Json.JsonException">The JSON does not match this schema (the message names the member and byte offset).</exception>
         public static global::Cpaas.Api.ChannelData ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            var value = new ChannelData(true);
+            var value = new ChannelData();
             value.ReadJson(ref reader);
             return value;
         }
@@ -85,25 +77,27 @@ namespace Cpaas.Api
         public void ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "ChannelData", "an object");
-            var seenWebhookUrl = false;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (!seenWebhookUrl || WebhookUrl is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("ChannelData", "x-webhookURL");
                     return;
                 }
 
                 if (reader.ValueTextEquals("x-webhookURL"u8))
                 {
                     reader.Read();
-                    WebhookUrl = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "x-webhookURL")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "x-webhookURL", "a non-null value");
-                    seenWebhookUrl = true;
+                    WebhookUrl = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "x-webhookURL");
                 }
                 else if (reader.ValueTextEquals("x-authorization"u8))
                 {
                     reader.Read();
                     Authorization = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "x-authorization");
+                }
+                else if (reader.ValueTextEquals("channelURL"u8))
+                {
+                    reader.Read();
+                    ChannelUrl = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "channelURL");
                 }
                 else
                 {
@@ -123,6 +117,7 @@ namespace Cpaas.Api
             writer.WriteStartObject();
             if (WebhookUrl is not null) writer.WriteString("x-webhookURL"u8, WebhookUrl);
             if (Authorization is not null) writer.WriteString("x-authorization"u8, Authorization);
+            if (ChannelUrl is not null) writer.WriteString("channelURL"u8, ChannelUrl);
             if (_additionalData is { Count: > 0 })
             {
                 foreach (var pair in _additionalData)

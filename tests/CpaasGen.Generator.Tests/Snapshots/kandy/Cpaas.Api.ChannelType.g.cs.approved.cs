@@ -3,7 +3,7 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>The kind of notification channel. Requests send webhooks; the server echoes it as Webhooks (values are compared case-insensitively by the generated code). Other channel kinds (websocket, push) appear to exist, judging by the ws- and ps- prefixes of some notifyURL values, but their names are unknown.</summary>
+    /// <summary>The kind of notification channel, as the vendor's notification-channel model names them. webhooks: CPaaS POSTs notifications to channelData.x-webhookURL (requests send webhooks; the server echoes Webhooks, equal under the case-insensitive comparison of the generated code); channel ids start with wh-. Websockets: the vendor's browser SDK reads notifications from a websocket at channelData.channelURL; ids start with ws-. OMAPush: notifications are pushed to a mobile client at channelData.channelURL; ids start with ps-. Other values are kept as unknown values.</summary>
     /// <remarks>An extensible enum: the known values are listed as properties, and any other value the API sends is kept (see <see cref="IsKnown"/>). Equality ignores case.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public readonly partial struct ChannelType : global::System.IEquatable<global::Cpaas.Api.ChannelType>
@@ -21,6 +21,12 @@ namespace Cpaas.Api
         /// <summary>The value <c>webhooks</c>.</summary>
         public static global::Cpaas.Api.ChannelType Webhooks { get; } = new global::Cpaas.Api.ChannelType("webhooks");
 
+        /// <summary>The value <c>Websockets</c>.</summary>
+        public static global::Cpaas.Api.ChannelType Websockets { get; } = new global::Cpaas.Api.ChannelType("Websockets");
+
+        /// <summary>The value <c>OMAPush</c>.</summary>
+        public static global::Cpaas.Api.ChannelType OmaPush { get; } = new global::Cpaas.Api.ChannelType("OMAPush");
+
         /// <summary>The value as it appears on the wire (empty for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
@@ -30,7 +36,9 @@ namespace Cpaas.Api
             get
             {
                 var value = Value;
-                return string.Equals(value, "webhooks", global::System.StringComparison.OrdinalIgnoreCase);
+                return string.Equals(value, "webhooks", global::System.StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(value, "Websockets", global::System.StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(value, "OMAPush", global::System.StringComparison.OrdinalIgnoreCase);
             }
         }
 

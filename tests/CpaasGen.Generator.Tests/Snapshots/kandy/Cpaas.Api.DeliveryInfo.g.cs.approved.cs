@@ -35,6 +35,10 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>deliveryStatus</c> (required).</remarks>
         public required global::Cpaas.Api.DeliveryStatus DeliveryStatus { get; set; }
 
+        /// <summary>The id of the message this status is for: present in a deliveryInfoNotification (the vendor's browser SDK reads it), absent in a send's answer, whose resourceURL gives the id.</summary>
+        /// <remarks>JSON member <c>messageId</c>. Example: <c>SM5C24C4C400010208211000EC4E0EA1</c>.</remarks>
+        public string? MessageId { get; set; }
+
         /// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref="Serialize"/>.</summary>
         public global::System.Collections.Generic.IDictionary<string, object> AdditionalData
         {
@@ -55,11 +59,12 @@ namespace Cpaas.Api
         /// <returns>A map from JSON member name to the action that reads it.</returns>
         public virtual global::System.Collections.Generic.IDictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>> GetFieldDeserializers()
         {
-            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(3, global::System.StringComparer.Ordinal)
+            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(4, global::System.StringComparer.Ordinal)
             {
                 ["address"] = n => { Address = n.GetStringValue(); },
                 ["destinationAddress"] = n => { DestinationAddress = n.GetStringValue(); },
                 ["deliveryStatus"] = n => { DeliveryStatus = new global::Cpaas.Api.DeliveryStatus(n.GetStringValue() ?? string.Empty); },
+                ["messageId"] = n => { MessageId = n.GetStringValue(); },
             };
         }
 
@@ -71,6 +76,7 @@ namespace Cpaas.Api
             writer.WriteStringValue("address", Address);
             writer.WriteStringValue("destinationAddress", DestinationAddress);
             writer.WriteStringValue("deliveryStatus", DeliveryStatus.Value);
+            writer.WriteStringValue("messageId", MessageId);
             if (_additionalData is { Count: > 0 }) writer.WriteAdditionalData(_additionalData);
         }
 
@@ -116,6 +122,11 @@ namespace Cpaas.Api
                     DeliveryStatus = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "deliveryStatus") is { } s ? new global::Cpaas.Api.DeliveryStatus(s) : (global::Cpaas.Api.DeliveryStatus?)null) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "deliveryStatus", "a string");
                     seenDeliveryStatus = true;
                 }
+                else if (reader.ValueTextEquals("messageId"u8))
+                {
+                    reader.Read();
+                    MessageId = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId");
+                }
                 else
                 {
                     var name = reader.GetString()!;
@@ -135,6 +146,7 @@ namespace Cpaas.Api
             if (Address is not null) writer.WriteString("address"u8, Address);
             if (DestinationAddress is not null) writer.WriteString("destinationAddress"u8, DestinationAddress);
             writer.WriteString("deliveryStatus"u8, DeliveryStatus.Value);
+            if (MessageId is not null) writer.WriteString("messageId"u8, MessageId);
             if (_additionalData is { Count: > 0 })
             {
                 foreach (var pair in _additionalData)

@@ -31,9 +31,9 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>clientCorrelator</c>. Example: <c>987</c>.</remarks>
         public string? ClientCorrelator { get; set; }
 
-        /// <summary>The subscribed project number. When the subscription was created without one, this is the default number CPaaS picked.</summary>
-        /// <remarks>JSON member <c>destinationAddress</c> (required). Example: <c>+16137001234</c>.</remarks>
-        public required string DestinationAddress { get; set; }
+        /// <summary>The subscribed project number. When the subscription was created without one, this is the default number CPaaS picked. The vendor's tutorials say it is returned when the default number was used, so it may be absent (for example on a subscription another client of the user made); clients must accept an item without it.</summary>
+        /// <remarks>JSON member <c>destinationAddress</c>. Example: <c>+16137001234</c>.</remarks>
+        public string? DestinationAddress { get; set; }
 
         /// <summary>The path of this subscription, relative to the base URL. Its last segment is the subscription id.</summary>
         /// <remarks>JSON member <c>resourceURL</c> (required). Example: <c>/cpaas/smsmessaging/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/inbound/subscriptions/f179f10b-e846-4370-af20-db5f7dc0f985</c>.</remarks>
@@ -63,7 +63,7 @@ namespace Cpaas.Api
             {
                 ["callbackReference"] = n => { CallbackReference = n.GetObjectValue<global::Cpaas.Api.CallbackReference>(global::Cpaas.Api.CallbackReference.CreateFromDiscriminatorValue)!; },
                 ["clientCorrelator"] = n => { ClientCorrelator = global::Cpaas.Api.GeneratedJson.ReadLenientString(n); },
-                ["destinationAddress"] = n => { DestinationAddress = n.GetStringValue()!; },
+                ["destinationAddress"] = n => { DestinationAddress = n.GetStringValue(); },
                 ["resourceURL"] = n => { ResourceUrl = n.GetStringValue()!; },
             };
         }
@@ -98,14 +98,12 @@ namespace Cpaas.Api
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "InboundSubscription", "an object");
             var seenCallbackReference = false;
-            var seenDestinationAddress = false;
             var seenResourceUrl = false;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (!seenCallbackReference || CallbackReference is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("InboundSubscription", "callbackReference");
-                    if (!seenDestinationAddress || DestinationAddress is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("InboundSubscription", "destinationAddress");
                     if (!seenResourceUrl || ResourceUrl is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("InboundSubscription", "resourceURL");
                     return;
                 }
@@ -124,8 +122,7 @@ namespace Cpaas.Api
                 else if (reader.ValueTextEquals("destinationAddress"u8))
                 {
                     reader.Read();
-                    DestinationAddress = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "destinationAddress")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "destinationAddress", "a non-null value");
-                    seenDestinationAddress = true;
+                    DestinationAddress = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "destinationAddress");
                 }
                 else if (reader.ValueTextEquals("resourceURL"u8))
                 {

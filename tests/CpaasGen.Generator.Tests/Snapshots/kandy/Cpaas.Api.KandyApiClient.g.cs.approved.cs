@@ -28,7 +28,9 @@ namespace Cpaas.Api
     /// <para/>
     /// Errors follow the ParlayREST/OneAPI convention (<c>requestError.serviceException</c> or
     /// <c>requestError.policyException</c>), except the token endpoint, which answers OAuth-style <c>error</c> /
-    /// <c>error_description</c> bodies.
+    /// <c>error_description</c> bodies. Official SDKs also handle three other error shapes, which a client must accept: the
+    /// exception members directly inside <c>requestError</c> (flattened), the exception object at the top level without
+    /// <c>requestError</c>, and a plain <c>{"message": …}</c> (see the <c>RequestError</c> response).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class KandyApiClient
@@ -54,7 +56,7 @@ namespace Cpaas.Api
         /// <summary>Token endpoint: exchanges project or account credentials for an access token (the bearer token of every other operation) and an ID token (whose preferred_username claim is the userId of every other operation).</summary>
         public global::Cpaas.Api.AuthenticationClient Authentication { get; }
 
-        /// <summary>Notification channels: the webhook endpoints to which CPaaS delivers notifications. A channel is the first step of an inbound SMS subscription; its id (the callbackURL returned when it is created) is what a subscription's notifyURL refers to.</summary>
+        /// <summary>Notification channels: where CPaaS delivers notifications. A webhook channel (ids wh-…) is the first step of an inbound SMS subscription of a server application; its id (the callbackURL returned when it is created) is what a subscription's notifyURL refers to. The same user may also have websocket channels (ws-…, opened by the vendor's browser SDK) and push channels (ps-…, registered by mobile apps), which the channel list and GET return beside the webhook channels.</summary>
         public global::Cpaas.Api.NotificationChannelsClient NotificationChannels { get; }
 
         /// <summary>The stored SMS history of the user, organised as threads (one per pair of remote party and local number) that contain messages: listing, reading, status lookup and deletion.</summary>

@@ -23,15 +23,15 @@ namespace Cpaas.Api
             _ = forDeserialization;
         }
 
-        /// <summary>The channel id (despite its name, not a URL): wh- followed by a UUID for webhook channels. It is the last segment of resourceURL and the notifyURL to use in inbound SMS subscriptions.</summary>
+        /// <summary>The channel id (despite its name, not a URL): wh- followed by a UUID for webhook channels, ws- for websocket channels, ps- for push channels. It is the last segment of resourceURL and the notifyURL to use in inbound SMS subscriptions.</summary>
         /// <remarks>JSON member <c>callbackURL</c> (required). Example: <c>wh-72b43d88-4cc1-466e-a453-ecbea3733a2e</c>.</remarks>
         public required string CallbackUrl { get; set; }
 
-        /// <summary>The channel's webhook URL and, when set, the Authorization value sent with deliveries.</summary>
+        /// <summary>Where the channel's notifications go: a webhook channel's webhook URL and, when set, the Authorization value sent with deliveries; a websocket or push channel's channelURL.</summary>
         /// <remarks>JSON member <c>channelData</c>.</remarks>
         public global::Cpaas.Api.ChannelData? ChannelData { get; set; }
 
-        /// <summary>The kind of channel, echoed by the server as Webhooks for webhook channels.</summary>
+        /// <summary>The kind of channel (Webhooks, Websockets or OMAPush).</summary>
         /// <remarks>JSON member <c>channelType</c>.</remarks>
         public global::Cpaas.Api.ChannelType? ChannelType { get; set; }
 
@@ -43,9 +43,13 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>resourceURL</c>. Example: <c>/cpaas/notificationchannel/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/channels/wh-72b43d88-4cc1-466e-a453-ecbea3733a2e</c>.</remarks>
         public string? ResourceUrl { get; set; }
 
-        /// <summary>The channel's lifetime, when one is set (the Node SDK can set it with PUT on the channel and a notificationChannelLifetime body). Its unit is not documented (probably seconds) and no fixture shows it [inference].</summary>
+        /// <summary>The channel's lifetime, when one is set (the Node SDK can set it with PUT on the channel and a notificationChannelLifetime body). Its unit is not documented (probably seconds) and no fixture shows it [inference]. The vendor's model has it on websocket channels, in seconds.</summary>
         /// <remarks>JSON member <c>channelLifetime</c>. Example: <c>3600</c>.</remarks>
         public int? ChannelLifetime { get; set; }
+
+        /// <summary>On a websocket channel: whether the client (client) or the server (server) sends the application-level websocket pings (connCheck/connAck), as the vendor's model documents it.</summary>
+        /// <remarks>JSON member <c>x-connCheckRole</c>. Example: <c>client</c>.</remarks>
+        public string? ConnectionCheckRole { get; set; }
 
         /// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref="Serialize"/>.</summary>
         public global::System.Collections.Generic.IDictionary<string, object> AdditionalData
@@ -67,7 +71,7 @@ namespace Cpaas.Api
         /// <returns>A map from JSON member name to the action that reads it.</returns>
         public virtual global::System.Collections.Generic.IDictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>> GetFieldDeserializers()
         {
-            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(6, global::System.StringComparer.Ordinal)
+            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(7, global::System.StringComparer.Ordinal)
             {
                 ["callbackURL"] = n => { CallbackUrl = n.GetStringValue()!; },
                 ["channelData"] = n => { ChannelData = n.GetObjectValue<global::Cpaas.Api.ChannelData>(global::Cpaas.Api.ChannelData.CreateFromDiscriminatorValue); },
@@ -75,6 +79,7 @@ namespace Cpaas.Api
                 ["clientCorrelator"] = n => { ClientCorrelator = global::Cpaas.Api.GeneratedJson.ReadLenientString(n); },
                 ["resourceURL"] = n => { ResourceUrl = n.GetStringValue(); },
                 ["channelLifetime"] = n => { ChannelLifetime = n.GetIntValue(); },
+                ["x-connCheckRole"] = n => { ConnectionCheckRole = n.GetStringValue(); },
             };
         }
 
@@ -89,6 +94,7 @@ namespace Cpaas.Api
             writer.WriteStringValue("clientCorrelator", ClientCorrelator);
             writer.WriteStringValue("resourceURL", ResourceUrl);
             writer.WriteIntValue("channelLifetime", ChannelLifetime);
+            writer.WriteStringValue("x-connCheckRole", ConnectionCheckRole);
             if (_additionalData is { Count: > 0 }) writer.WriteAdditionalData(_additionalData);
         }
 
@@ -149,6 +155,11 @@ namespace Cpaas.Api
                     reader.Read();
                     ChannelLifetime = global::Cpaas.Api.GeneratedJson.ReadInt32(ref reader, "channelLifetime");
                 }
+                else if (reader.ValueTextEquals("x-connCheckRole"u8))
+                {
+                    reader.Read();
+                    ConnectionCheckRole = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "x-connCheckRole");
+                }
                 else
                 {
                     var name = reader.GetString()!;
@@ -171,6 +182,7 @@ namespace Cpaas.Api
             if (ClientCorrelator is not null) writer.WriteString("clientCorrelator"u8, ClientCorrelator);
             if (ResourceUrl is not null) writer.WriteString("resourceURL"u8, ResourceUrl);
             if (ChannelLifetime is not null) writer.WriteNumber("channelLifetime"u8, ChannelLifetime.Value);
+            if (ConnectionCheckRole is not null) writer.WriteString("x-connCheckRole"u8, ConnectionCheckRole);
             if (_additionalData is { Count: > 0 })
             {
                 foreach (var pair in _additionalData)

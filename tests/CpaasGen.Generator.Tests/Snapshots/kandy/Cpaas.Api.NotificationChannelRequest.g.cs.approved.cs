@@ -3,7 +3,7 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>A notification channel to create.</summary>
+    /// <summary>A webhook notification channel to create.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class NotificationChannelRequest : global::Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder, global::Microsoft.Kiota.Abstractions.Serialization.IParsable, global::Cpaas.Api.IJsonModel
     {
@@ -27,13 +27,13 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>channelData</c> (required).</remarks>
         public required global::Cpaas.Api.ChannelData ChannelData { get; set; }
 
-        /// <summary>The kind of channel to create; always webhooks.</summary>
+        /// <summary>The kind of channel to create; webhooks.</summary>
         /// <remarks>JSON member <c>channelType</c> (required).</remarks>
         public required global::Cpaas.Api.ChannelType ChannelType { get; set; }
 
-        /// <summary>A correlation string chosen by the client and echoed in the response. The official SDKs send "{clientId}-{language}", for example "PRIV-project-csharp".</summary>
-        /// <remarks>JSON member <c>clientCorrelator</c>. Example: <c>someClientCorrelator</c>.</remarks>
-        public string? ClientCorrelator { get; set; }
+        /// <summary>A correlation string chosen by the client and echoed in the response; required by the vendor's notification-channel model. The official SDKs send "{clientId}-{language}", for example "PRIV-project-csharp".</summary>
+        /// <remarks>JSON member <c>clientCorrelator</c> (required). Example: <c>someClientCorrelator</c>.</remarks>
+        public required string ClientCorrelator { get; set; }
 
         /// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref="Serialize"/>.</summary>
         public global::System.Collections.Generic.IDictionary<string, object> AdditionalData
@@ -59,7 +59,7 @@ namespace Cpaas.Api
             {
                 ["channelData"] = n => { ChannelData = n.GetObjectValue<global::Cpaas.Api.ChannelData>(global::Cpaas.Api.ChannelData.CreateFromDiscriminatorValue)!; },
                 ["channelType"] = n => { ChannelType = new global::Cpaas.Api.ChannelType(n.GetStringValue() ?? string.Empty); },
-                ["clientCorrelator"] = n => { ClientCorrelator = n.GetStringValue(); },
+                ["clientCorrelator"] = n => { ClientCorrelator = n.GetStringValue()!; },
             };
         }
 
@@ -93,12 +93,14 @@ namespace Cpaas.Api
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "NotificationChannelRequest", "an object");
             var seenChannelData = false;
             var seenChannelType = false;
+            var seenClientCorrelator = false;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (!seenChannelData || ChannelData is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("NotificationChannelRequest", "channelData");
                     if (!seenChannelType) throw global::Cpaas.Api.GeneratedJson.MissingRequired("NotificationChannelRequest", "channelType");
+                    if (!seenClientCorrelator || ClientCorrelator is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("NotificationChannelRequest", "clientCorrelator");
                     return;
                 }
 
@@ -117,7 +119,8 @@ namespace Cpaas.Api
                 else if (reader.ValueTextEquals("clientCorrelator"u8))
                 {
                     reader.Read();
-                    ClientCorrelator = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "clientCorrelator");
+                    ClientCorrelator = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "clientCorrelator")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "clientCorrelator", "a non-null value");
+                    seenClientCorrelator = true;
                 }
                 else
                 {

@@ -3,12 +3,12 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>Notification channels: the webhook endpoints to which CPaaS delivers notifications. A channel is the first step of an inbound SMS subscription; its id (the callbackURL returned when it is created) is what a subscription's notifyURL refers to.</summary>
+    /// <summary>Notification channels: where CPaaS delivers notifications. A webhook channel (ids wh-…) is the first step of an inbound SMS subscription of a server application; its id (the callbackURL returned when it is created) is what a subscription's notifyURL refers to. The same user may also have websocket channels (ws-…, opened by the vendor's browser SDK) and push channels (ps-…, registered by mobile apps), which the channel list and GET return beside the webhook channels.</summary>
     /// <remarks>Stateless and safe to share: every call builds its own request. Methods are virtual so tests can substitute them.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class NotificationChannelsClient
     {
-        private const string ListNotificationChannelsUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels";
+        private const string ListNotificationChannelsUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels{?clientCorrelator,channelType}";
         private const string CreateNotificationChannelUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels";
         private const string GetNotificationChannelUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels/{+channelId}";
         private const string UpdateNotificationChannelLifetimeUrlTemplate = "{+baseurl}/cpaas/notificationchannel/v1/{+userId}/channels/{+channelId}";
@@ -56,32 +56,43 @@ namespace Cpaas.Api
 
         /// <summary>List the user's notification channels.</summary>
         /// <remarks>
-        /// Returns every notification channel of the user. Only the (unexported) Node SDK calls this endpoint
-        /// and no fixture shows its answer: the <c>notificationChannelList</c> shape of the response is an inference
-        /// from the OneAPI list convention used by the other list endpoints of this API [inference].
+        /// Returns every notification channel of the user, of every kind: webhook channels (<c>channelType</c>
+        /// <c>Webhooks</c>, <c>channelData.x-webhookURL</c>) and the websocket (<c>Websockets</c>) and push (<c>OMAPush</c>) channels of the
+        /// user's other clients, whose <c>channelData</c> carries a <c>channelURL</c> and no <c>x-webhookURL</c>. A client must not
+        /// assume that every listed channel is a webhook channel, nor that it created it.
+        /// <para/>
+        /// The vendor's notification-channel model documents two filters, <c>clientCorrelator</c> and <c>channelType</c>. The
+        /// <c>notificationChannelList</c> shape of the response follows the OneAPI list convention used by the other list
+        /// endpoints of this API; the list items have the vendor model's shapes [inference].
         /// <para/>
         /// HTTP: GET /cpaas/notificationchannel/v1/{userId}/channels (operationId listNotificationChannels).
         /// </remarks>
         /// <param name="userId">The user the resource belongs to: the preferred_username claim of the id_token returned by createToken. Treat it as an opaque string (fixtures show both UUID-like values and short random strings).</param>
+        /// <param name="clientCorrelator">Only the channels created with this clientCorrelator (a filter of the vendor's notification-channel model).</param>
+        /// <param name="channelType">Only the channels of this kind: Webhooks, Websockets or OMAPush (a filter of the vendor's notification-channel model).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (NotificationChannelListResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
-        public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelListResponseBody> ListNotificationChannelsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelListResponseBody> ListNotificationChannelsAsync(string userId, string? clientCorrelator = null, global::Cpaas.Api.ChannelType? channelType = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var requestInfo = ToListNotificationChannelsRequestInformation(userId);
+            var requestInfo = ToListNotificationChannelsRequestInformation(userId, clientCorrelator, channelType);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelListResponseBody>(requestInfo, global::Cpaas.Api.NotificationChannelListResponseBody.CreateFromDiscriminatorValue, s_listNotificationChannelsErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/notificationchannel/v1/{userId}/channels answered with no body, but the API description declares NotificationChannelListResponseBody.");
         }
 
         /// <summary>Builds the request for <see cref="ListNotificationChannelsAsync"/> without sending it.</summary>
         /// <param name="userId">The user the resource belongs to: the preferred_username claim of the id_token returned by createToken. Treat it as an opaque string (fixtures show both UUID-like values and short random strings).</param>
+        /// <param name="clientCorrelator">Only the channels created with this clientCorrelator (a filter of the vendor's notification-channel model).</param>
+        /// <param name="channelType">Only the channels of this kind: Webhooks, Websockets or OMAPush (a filter of the vendor's notification-channel model).</param>
         /// <returns>The request information.</returns>
-        public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListNotificationChannelsRequestInformation(string userId)
+        public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToListNotificationChannelsRequestInformation(string userId, string? clientCorrelator = null, global::Cpaas.Api.ChannelType? channelType = null)
         {
             if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
             var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, ListNotificationChannelsUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
             requestInfo.PathParameters["userId"] = global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId));
+            if (clientCorrelator is not null) requestInfo.QueryParameters["clientCorrelator"] = clientCorrelator;
+            if (channelType is not null) requestInfo.QueryParameters["channelType"] = channelType.Value.Value;
             requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
@@ -98,8 +109,9 @@ namespace Cpaas.Api
         /// it; reuse a channel for several subscriptions, or delete channels that are no longer used with
         /// <c>deleteNotificationChannel</c>.
         /// <para/>
-        /// The HTTP status of a successful creation is not checked by any official SDK; 201 is expected and 200 is
-        /// accepted [inference].
+        /// The vendor's published notification-channel model answers a creation with 200; the OneAPI convention
+        /// (and this repository's emulator) answers 201. Both carry the same body, and clients must accept either. That
+        /// model also marks <c>clientCorrelator</c> required in the request.
         /// <para/>
         /// HTTP: POST /cpaas/notificationchannel/v1/{userId}/channels (operationId createNotificationChannel).
         /// </remarks>
@@ -107,7 +119,7 @@ namespace Cpaas.Api
         /// <param name="body">The channel to create.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (NotificationChannelResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelResponseBody> CreateNotificationChannelAsync(string userId, global::Cpaas.Api.NotificationChannelRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -134,8 +146,10 @@ namespace Cpaas.Api
         /// <summary>Get one notification channel.</summary>
         /// <remarks>
         /// Returns one notification channel, identified by its id (the <c>callbackURL</c> returned when it was
-        /// created). Only the Node SDK calls this endpoint; the response is assumed to have the same
-        /// <c>notificationChannel</c> shape as the creation response [inference].
+        /// created). Only the Node SDK calls this endpoint; the response has the <c>notificationChannel</c> shape of the
+        /// creation response [inference]. A websocket (<c>ws-…</c>) or push (<c>ps-…</c>) channel of another client of the same
+        /// user answers with its own kind: <c>channelType</c> <c>Websockets</c> or <c>OMAPush</c> and <c>channelData.channelURL</c>, without
+        /// <c>x-webhookURL</c>.
         /// <para/>
         /// HTTP: GET /cpaas/notificationchannel/v1/{userId}/channels/{channelId} (operationId getNotificationChannel).
         /// </remarks>
@@ -143,7 +157,7 @@ namespace Cpaas.Api
         /// <param name="channelId">The id of a notification channel: the callbackURL returned when the channel was created (also the last segment of its resourceURL, and the notifyURL of the subscriptions that use it).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (NotificationChannelResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelResponseBody> GetNotificationChannelAsync(string userId, string channelId, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -182,7 +196,7 @@ namespace Cpaas.Api
         /// <param name="body">The new lifetime.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (NotificationChannelLifetimeBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelLifetimeBody> UpdateNotificationChannelLifetimeAsync(string userId, string channelId, global::Cpaas.Api.NotificationChannelLifetimeBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -221,7 +235,7 @@ namespace Cpaas.Api
         /// <param name="channelId">The id of a notification channel: the callbackURL returned when the channel was created (also the last segment of its resourceURL, and the notifyURL of the subscriptions that use it).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes when the API has answered with a success status.</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteNotificationChannelAsync(string userId, string channelId, global::System.Threading.CancellationToken cancellationToken = default)
         {

@@ -3,7 +3,7 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>The error of a failed request. Normally exactly one of the two members is present.</summary>
+    /// <summary>The error of a failed request. Normally exactly one of serviceException and policyException is present. Two other forms are handled by official SDKs: flattened, with the exception's messageId, text and variables directly here (the kind then follows from the id: POL#### a policy exception, otherwise a service exception); and this object sent at the top level of the body, without the requestError wrapper.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class RequestError : global::Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder, global::Microsoft.Kiota.Abstractions.Serialization.IParsable, global::Cpaas.Api.IJsonModel
     {
@@ -16,6 +16,18 @@ namespace Cpaas.Api
         /// <summary>A policy violation, such as using a number not owned by the account (POL#### ids, HTTP 403). By OneAPI convention; no fixture shows it.</summary>
         /// <remarks>JSON member <c>policyException</c>.</remarks>
         public global::Cpaas.Api.ExceptionDetail? PolicyException { get; set; }
+
+        /// <summary>The exception id of a flattened error (no serviceException or policyException member).</summary>
+        /// <remarks>JSON member <c>messageId</c>. Example: <c>SVC0002</c>.</remarks>
+        public string? MessageId { get; set; }
+
+        /// <summary>The error message of a flattened error, with placeholders %1 … %n for the values in variables.</summary>
+        /// <remarks>JSON member <c>text</c>. Example: <c>Invalid input value for message part %1</c>.</remarks>
+        public string? Text { get; set; }
+
+        /// <summary>The values of the placeholders of a flattened error's text, in order.</summary>
+        /// <remarks>JSON member <c>variables</c>.</remarks>
+        public global::System.Collections.Generic.List<string>? Variables { get; set; }
 
         /// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref="Serialize"/>.</summary>
         public global::System.Collections.Generic.IDictionary<string, object> AdditionalData
@@ -37,10 +49,13 @@ namespace Cpaas.Api
         /// <returns>A map from JSON member name to the action that reads it.</returns>
         public virtual global::System.Collections.Generic.IDictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>> GetFieldDeserializers()
         {
-            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(2, global::System.StringComparer.Ordinal)
+            return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(5, global::System.StringComparer.Ordinal)
             {
                 ["serviceException"] = n => { ServiceException = n.GetObjectValue<global::Cpaas.Api.ExceptionDetail>(global::Cpaas.Api.ExceptionDetail.CreateFromDiscriminatorValue); },
                 ["policyException"] = n => { PolicyException = n.GetObjectValue<global::Cpaas.Api.ExceptionDetail>(global::Cpaas.Api.ExceptionDetail.CreateFromDiscriminatorValue); },
+                ["messageId"] = n => { MessageId = n.GetStringValue(); },
+                ["text"] = n => { Text = n.GetStringValue(); },
+                ["variables"] = n => { Variables = global::System.Linq.Enumerable.ToList(n.GetCollectionOfPrimitiveValues<string>()); },
             };
         }
 
@@ -51,6 +66,9 @@ namespace Cpaas.Api
             if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::Cpaas.Api.ExceptionDetail>("serviceException", ServiceException);
             writer.WriteObjectValue<global::Cpaas.Api.ExceptionDetail>("policyException", PolicyException);
+            writer.WriteStringValue("messageId", MessageId);
+            writer.WriteStringValue("text", Text);
+            writer.WriteCollectionOfPrimitiveValues<string>("variables", Variables);
             if (_additionalData is { Count: > 0 }) writer.WriteAdditionalData(_additionalData);
         }
 
@@ -88,6 +106,21 @@ namespace Cpaas.Api
                     reader.Read();
                     PolicyException = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cpaas.Api.ExceptionDetail.ReadFrom(ref reader);
                 }
+                else if (reader.ValueTextEquals("messageId"u8))
+                {
+                    reader.Read();
+                    MessageId = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId");
+                }
+                else if (reader.ValueTextEquals("text"u8))
+                {
+                    reader.Read();
+                    Text = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "text");
+                }
+                else if (reader.ValueTextEquals("variables"u8))
+                {
+                    reader.Read();
+                    Variables = global::Cpaas.Api.GeneratedJson.ReadList<string>(ref reader, "variables", static (ref global::System.Text.Json.Utf8JsonReader r) => (global::Cpaas.Api.GeneratedJson.ReadString(ref r, "variables")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref r, "variables", "a non-null value"));
+                }
                 else
                 {
                     var name = reader.GetString()!;
@@ -106,6 +139,17 @@ namespace Cpaas.Api
             writer.WriteStartObject();
             if (ServiceException is not null) { writer.WritePropertyName("serviceException"u8); ServiceException.WriteJson(writer); }
             if (PolicyException is not null) { writer.WritePropertyName("policyException"u8); PolicyException.WriteJson(writer); }
+            if (MessageId is not null) writer.WriteString("messageId"u8, MessageId);
+            if (Text is not null) writer.WriteString("text"u8, Text);
+            if (Variables is not null)
+            {
+                writer.WriteStartArray("variables"u8);
+                foreach (var item in Variables)
+                {
+                    if (item is null) writer.WriteNullValue(); else writer.WriteStringValue(item);
+                }
+                writer.WriteEndArray();
+            }
             if (_additionalData is { Count: > 0 })
             {
                 foreach (var pair in _additionalData)

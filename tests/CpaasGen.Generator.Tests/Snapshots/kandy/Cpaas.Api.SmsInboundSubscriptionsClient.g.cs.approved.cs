@@ -49,16 +49,18 @@ namespace Cpaas.Api
 
         /// <summary>List the user's inbound SMS subscriptions.</summary>
         /// <remarks>
-        /// Returns every inbound SMS subscription of the user. The id of each subscription is the last segment of
-        /// its <c>resourceURL</c>; its <c>callbackReference.notifyURL</c> is the id of the notification channel it delivers
-        /// to.
+        /// Returns every inbound SMS subscription of the user, also those of the user's other clients (websocket and
+        /// push channels). The id of each subscription is the last segment of its <c>resourceURL</c>; its
+        /// <c>callbackReference.notifyURL</c> is the id of the notification channel it delivers to. An item may have no
+        /// <c>destinationAddress</c>. The example's first two items are the fixture (wire reference 3.3); the third, a
+        /// subscription listed without <c>destinationAddress</c>, is not from a fixture [inference].
         /// <para/>
         /// HTTP: GET /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions (operationId listInboundSubscriptions).
         /// </remarks>
         /// <param name="userId">The user the resource belongs to: the preferred_username claim of the id_token returned by createToken. Treat it as an opaque string (fixtures show both UUID-like values and short random strings).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (InboundSubscriptionListResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionListResponseBody> ListInboundSubscriptionsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -94,7 +96,8 @@ namespace Cpaas.Api
         /// While the subscription is active, CPaaS POSTs JSON notifications to the channel's webhook URL (see the
         /// callbacks): inbound SMS, outbound SMS sync (messages sent by any client of the user; delivered only to
         /// users with an inbound subscription), subscription cancellation (sent when the number is unassigned from
-        /// the project, which cancels its subscriptions) and SMS events (for example a deleted message).
+        /// the project, which cancels its subscriptions), SMS events (for example a deleted message) and outbound
+        /// delivery receipts (<c>deliveryInfoNotification</c>, which the vendor's browser SDK handles).
         /// <para/>
         /// The subscription id is the last segment of the response's <c>resourceURL</c>. The HTTP status of a
         /// successful creation is not checked by any official SDK; 201 is expected and 200 is accepted
@@ -106,7 +109,7 @@ namespace Cpaas.Api
         /// <param name="body">The subscription to create.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (InboundSubscriptionResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionResponseBody> CreateInboundSubscriptionAsync(string userId, global::Cpaas.Api.InboundSubscriptionRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -141,7 +144,7 @@ namespace Cpaas.Api
         /// <param name="subscriptionId">The id of an inbound SMS subscription: the last segment of the subscription's resourceURL.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response body (InboundSubscriptionResponseBody).</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionResponseBody> GetInboundSubscriptionAsync(string userId, string subscriptionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -178,7 +181,7 @@ namespace Cpaas.Api
         /// <param name="subscriptionId">The id of an inbound SMS subscription: the last segment of the subscription's resourceURL.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes when the API has answered with a success status.</returns>
-        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty.</exception>
+        /// <exception cref="global::Cpaas.Api.RequestErrorBody">The API answered with 4XX or 5XX status: The request failed. The body is a ParlayREST/OneAPI error: requestError.serviceException for invalid requests (SVC#### ids) or requestError.policyException for policy violations such as an unowned number (POL#### ids, 403). The body may also be empty. Official SDKs also handle, and a client must accept, three other shapes: requestError with the exception's messageId, text and variables directly inside (flattened, see RequestError), the serviceException or policyException object at the top level without requestError (a RequestError without its wrapper), and a plain {"message": …} (MessageErrorBody).</exception>
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteInboundSubscriptionAsync(string userId, string subscriptionId, global::System.Threading.CancellationToken cancellationToken = default)
         {

@@ -3,7 +3,7 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>A stored SMS message of a thread.</summary>
+    /// <summary>A stored SMS message of a thread. Its id is messageId or, when that is absent (the vendor's browser SDK derives it), the last segment of resourceURL.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class SmsMessage : global::Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder, global::Microsoft.Kiota.Abstractions.Serialization.IParsable, global::Cpaas.Api.IJsonModel
     {
@@ -27,9 +27,9 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>type</c> (required).</remarks>
         public required global::Cpaas.Api.SmsMessageDirection Type { get; set; }
 
-        /// <summary>The id of the message; also the last segment of resourceURL.</summary>
-        /// <remarks>JSON member <c>messageId</c> (required). Example: <c>SM5C24C4C400010208211000EC4E0EA1</c>.</remarks>
-        public required string MessageId { get; set; }
+        /// <summary>The id of the message; also the last segment of resourceURL, which gives it when this is absent.</summary>
+        /// <remarks>JSON member <c>messageId</c>. Example: <c>SM5C24C4C400010208211000EC4E0EA1</c>.</remarks>
+        public string? MessageId { get; set; }
 
         /// <summary>The message text.</summary>
         /// <remarks>JSON member <c>message</c>. Example: <c>test message</c>.</remarks>
@@ -70,7 +70,7 @@ namespace Cpaas.Api
             return new global::System.Collections.Generic.Dictionary<string, global::System.Action<global::Microsoft.Kiota.Abstractions.Serialization.IParseNode>>(6, global::System.StringComparer.Ordinal)
             {
                 ["type"] = n => { Type = new global::Cpaas.Api.SmsMessageDirection(n.GetStringValue() ?? string.Empty); },
-                ["messageId"] = n => { MessageId = n.GetStringValue()!; },
+                ["messageId"] = n => { MessageId = n.GetStringValue(); },
                 ["message"] = n => { Message = n.GetStringValue(); },
                 ["status"] = n => { Status = n.GetStringValue() is { } s ? new global::Cpaas.Api.DeliveryStatus(s) : (global::Cpaas.Api.DeliveryStatus?)null; },
                 ["dateTime"] = n => { DateTime = n.GetLongValue(); },
@@ -110,13 +110,11 @@ namespace Cpaas.Api
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "SmsMessage", "an object");
             var seenType = false;
-            var seenMessageId = false;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (!seenType) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsMessage", "type");
-                    if (!seenMessageId || MessageId is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsMessage", "messageId");
                     return;
                 }
 
@@ -129,8 +127,7 @@ namespace Cpaas.Api
                 else if (reader.ValueTextEquals("messageId"u8))
                 {
                     reader.Read();
-                    MessageId = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "messageId", "a non-null value");
-                    seenMessageId = true;
+                    MessageId = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId");
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {

@@ -3,7 +3,7 @@
 
 namespace Cpaas.Api
 {
-    /// <summary>The SMS message carried by an inbound SMS notification or an outbound SMS sync notification.</summary>
+    /// <summary>The SMS message carried by an inbound SMS notification or an outbound SMS sync notification. The vendor's browser SDK treats the text as optional (a multimedia message carries an attachment instead) and may see no message id, so only the addresses are required.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     public partial class SmsNotificationMessage : global::Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder, global::Microsoft.Kiota.Abstractions.Serialization.IParsable, global::Cpaas.Api.IJsonModel
     {
@@ -31,13 +31,13 @@ namespace Cpaas.Api
         /// <remarks>JSON member <c>destinationAddress</c> (required). Example: <c>+16137001234</c>.</remarks>
         public required string DestinationAddress { get; set; }
 
-        /// <summary>The message text.</summary>
-        /// <remarks>JSON member <c>message</c> (required). Example: <c>hi</c>.</remarks>
-        public required string Message { get; set; }
+        /// <summary>The message text; absent for a message without text.</summary>
+        /// <remarks>JSON member <c>message</c>. Example: <c>hi</c>.</remarks>
+        public string? Message { get; set; }
 
-        /// <summary>The id of the message in the user's SMS history.</summary>
-        /// <remarks>JSON member <c>messageId</c> (required). Example: <c>O957s10JReNV</c>.</remarks>
-        public required string MessageId { get; set; }
+        /// <summary>The id of the message in the user's SMS history, when the notification carries it.</summary>
+        /// <remarks>JSON member <c>messageId</c>. Example: <c>O957s10JReNV</c>.</remarks>
+        public string? MessageId { get; set; }
 
         /// <summary>The number the message was sent from: the remote party for an inbound message, the project number for an outbound message.</summary>
         /// <remarks>JSON member <c>senderAddress</c> (required). Example: <c>+16139998877</c>.</remarks>
@@ -67,8 +67,8 @@ namespace Cpaas.Api
             {
                 ["dateTime"] = n => { DateTime = n.GetLongValue(); },
                 ["destinationAddress"] = n => { DestinationAddress = n.GetStringValue()!; },
-                ["message"] = n => { Message = n.GetStringValue()!; },
-                ["messageId"] = n => { MessageId = n.GetStringValue()!; },
+                ["message"] = n => { Message = n.GetStringValue(); },
+                ["messageId"] = n => { MessageId = n.GetStringValue(); },
                 ["senderAddress"] = n => { SenderAddress = n.GetStringValue()!; },
             };
         }
@@ -104,16 +104,12 @@ namespace Cpaas.Api
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "SmsNotificationMessage", "an object");
             var seenDestinationAddress = false;
-            var seenMessage = false;
-            var seenMessageId = false;
             var seenSenderAddress = false;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     if (!seenDestinationAddress || DestinationAddress is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsNotificationMessage", "destinationAddress");
-                    if (!seenMessage || Message is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsNotificationMessage", "message");
-                    if (!seenMessageId || MessageId is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsNotificationMessage", "messageId");
                     if (!seenSenderAddress || SenderAddress is null) throw global::Cpaas.Api.GeneratedJson.MissingRequired("SmsNotificationMessage", "senderAddress");
                     return;
                 }
@@ -132,14 +128,12 @@ namespace Cpaas.Api
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    Message = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "message")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "message", "a non-null value");
-                    seenMessage = true;
+                    Message = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "message");
                 }
                 else if (reader.ValueTextEquals("messageId"u8))
                 {
                     reader.Read();
-                    MessageId = (global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId")) ?? throw global::Cpaas.Api.GeneratedJson.Unexpected(ref reader, "messageId", "a non-null value");
-                    seenMessageId = true;
+                    MessageId = global::Cpaas.Api.GeneratedJson.ReadString(ref reader, "messageId");
                 }
                 else if (reader.ValueTextEquals("senderAddress"u8))
                 {
