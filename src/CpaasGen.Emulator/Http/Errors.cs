@@ -63,6 +63,10 @@ internal static class Errors
     public static ApiError DestinationNotOwned(string destinationAddress) =>
         new(403, true, "POL1002", "Destination address %1 is not owned by or assigned to the project", [destinationAddress]);
 
+    /// <summary>POL1004, 403: a two-factor code that is not verified (wrong, expired, used, or invalidated by a resend or too many wrong attempts).</summary>
+    public static ApiError CodeInvalidOrExpired() =>
+        new(403, true, "POL1004", "Code invalid or expired", []);
+
     /// <summary>POL1003, 403: the token's user is not the <c>{userId}</c> of the path.</summary>
     public static ApiError WrongUser(string tokenUser, string pathUser) =>
         new(403, true, "POL1003", "User %1 is not allowed to access resources of user %2", [tokenUser, pathUser]);
