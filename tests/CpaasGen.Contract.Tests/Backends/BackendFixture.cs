@@ -18,6 +18,8 @@ public abstract class BackendFixture : IKandyBackend, IAsyncLifetime
 
     public abstract CpaasClientOptions AccountOptions { get; }
 
+    public abstract string UserId { get; }
+
     public string DefaultNumber => ContractAccount.Numbers[0];
 
     public IReadOnlyList<string> OwnedNumbers => ContractAccount.Numbers;
@@ -31,6 +33,8 @@ public abstract class BackendFixture : IKandyBackend, IAsyncLifetime
     public abstract Task DeliverInboundSmsAsync(string from, string to, string text);
 
     public abstract Task<IReadOnlyList<string>> UnassignAsync(string number);
+
+    public abstract Task<string> ReceivedCodeMessageAsync(string destination);
 
     /// <summary>Back to a fresh backend (and an empty webhook record).</summary>
     public async Task ResetAsync()
