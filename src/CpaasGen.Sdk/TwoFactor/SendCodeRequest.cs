@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Cpaas;
 
@@ -52,9 +53,80 @@ public sealed class SendCodeRequest
     /// <summary>The e-mail's subject line: required (one line) with <see cref="TwoFactorMethod.Email"/>, not allowed with SMS.</summary>
     public string? Subject { get; init; }
 
+    /// <summary>
+    /// Checks the request as <see cref="TwoFactor.SendCodeAsync"/> and <see cref="TwoFactor.ResendCodeAsync"/> do before
+    /// anything is sent, for example to check a form before calling them.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A setting is invalid; the message starts with its name (<see cref="ArgumentException.ParamName"/>) and never repeats
+    /// the message text.
+    /// </exception>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Method))
+        {
+            throw new ArgumentException("Method " + Method + " is not supported; use TwoFactorMethod.Sms or TwoFactorMethod.Email.", nameof(Method));
+        }
+
+        if (!Enum.IsDefined(Type))
+        {
+            throw new ArgumentException("Type " + Type + " is not supported; use TwoFactorCodeType.Numeric, Alphanumeric or Alphabetic.", nameof(Type));
+        }
+
+        if (Method == TwoFactorMethod.Sms)
+        {
+            PhoneAddress.Validate(DestinationAddress, nameof(DestinationAddress));
+        }
+        else
+        {
+            var problem = EmailAddress.Problem(DestinationAddress);
+            if (problem is not null)
+            {
+                throw new ArgumentException(nameof(DestinationAddress) + " " + problem + " (Method is Email: the code goes to an e-mail address.)", nameof(DestinationAddress));
+            }
+        }
+
+        if (string.IsNullOrEmpty(Message))
+        {
+            throw new ArgumentException("Message must not be empty: it is the text that carries the code, with {code} where the code goes.", nameof(Message));
+        }
+
+        if (!Message.Contains(CodePlaceholder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Message must contain the placeholder {code} (lower case, in braces): Kandy puts the generated code there.", nameof(Message));
+        }
+
+        if (Length is < MinimumLength or > MaximumLength)
+        {
+            throw new ArgumentException("Length must be " + MinimumLength + " to " + MaximumLength + " characters; it is " + Length.ToString(CultureInfo.InvariantCulture) + ".", nameof(Length));
+        }
+
+        if (Expiry < MinimumExpiry || Expiry > MaximumExpiry || Expiry.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException("Expiry must be whole seconds from 30 to 3600; it is " + Expiry.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s.", nameof(Expiry));
+        }
+
+        if (Method == TwoFactorMethod.Email)
+        {
+            if (string.IsNullOrWhiteSpace(Subject))
+            {
+                throw new ArgumentException("Subject is required with Method Email: it is the e-mail's subject line.", nameof(Subject));
+            }
+
+            if (Subject.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0 || Subject.Contains('\u007F', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Subject must be one line of text, without control characters (a line break in a subject could add e-mail headers).", nameof(Subject));
+            }
+        }
+        else if (Subject is not null)
+        {
+            throw new ArgumentException("Subject is only sent with Method Email; an SMS has no subject: remove it, or set Method = TwoFactorMethod.Email.", nameof(Subject));
+        }
+    }
+
     /// <summary>Never shows the message or the subject; the destination is masked.</summary>
     /// <returns>A safe description.</returns>
     public override string ToString()
         => "SendCodeRequest { Method = " + Method + ", DestinationAddress = " + TwoFactor.MaskDestination(Method, DestinationAddress)
-           + ", Length = " + Length + ", Type = " + Type + ", Expiry = " + Expiry.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s }";
+           + ", Length = " + Length + ", Type = " + Type + ", Expiry = " + Expiry.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s }";
 }

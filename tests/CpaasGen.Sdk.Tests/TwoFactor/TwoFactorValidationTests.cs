@@ -79,6 +79,7 @@ public sealed class TwoFactorValidationTests : IClassFixture<KandyServer>
         }
 
         Assert.Empty(_kandy.Server.LogEntries); // not even the token request
+        Assert.Equal(field, Assert.ThrowsAny<ArgumentException>(request.Validate).ParamName); // the same check, for a form
     }
 
     [Fact]
