@@ -347,8 +347,8 @@ public sealed class TwoFactorTests
         Assert.Equal(
             [TwoFactorCodeEventKind.Sent, TwoFactorCodeEventKind.VerificationFailed, TwoFactorCodeEventKind.Locked, TwoFactorCodeEventKind.Resent, TwoFactorCodeEventKind.Verified, TwoFactorCodeEventKind.Deleted],
             events.Select(e => e.Kind));
-        Assert.All(events, e => Assert.Equal(codeId, e.Code.CodeId));
-        Assert.Equal(TwoFactorCodeStatus.Deleted, events[^1].Code.Status);
+        Assert.All(events, e => Assert.Equal(codeId, e.Record.CodeId));
+        Assert.Equal(TwoFactorCodeStatus.Deleted, events[^1].Record.Status);
     }
 
     [Fact]

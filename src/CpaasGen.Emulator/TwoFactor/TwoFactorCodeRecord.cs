@@ -90,8 +90,8 @@ public enum TwoFactorCodeEventKind
 
 /// <summary>A change of a two-factor code resource: what happened, and the resource right after it.</summary>
 /// <param name="Kind">What happened.</param>
-/// <param name="Code">The resource right after it.</param>
-public sealed record TwoFactorCodeEvent(TwoFactorCodeEventKind Kind, TwoFactorCodeRecord Code);
+/// <param name="Record">The resource right after it.</param>
+public sealed record TwoFactorCodeEvent(TwoFactorCodeEventKind Kind, TwoFactorCodeRecord Record);
 
 /// <summary>
 /// An e-mail the emulator "sent" (a two-factor code with method <c>email</c>), as <see cref="CpaasEmulator.SentEmails"/>

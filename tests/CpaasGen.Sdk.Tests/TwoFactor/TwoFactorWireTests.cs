@@ -240,6 +240,19 @@ public sealed class TwoFactorWireTests : IClassFixture<KandyServer>
         Assert.False(error.MayHaveBeenProcessed); // a 400: Kandy did not act on it
     }
 
+    [Theory]
+    [InlineData(204, true)]
+    [InlineData(403, false)]
+    public async Task The_readme_example_runs(int answer, bool verified)
+    {
+        _kandy.Stub("POST", Codes, 201, CodeAnswer);
+        _kandy.Stub("PUT", Codes + "/" + CodeId + "/verify", answer);
+        using var client = _kandy.Client();
+
+        Assert.Equal(verified, await ReadmeExamples.SignInWithCodeAsync(client, () => Task.FromResult("123456")));
+        Assert.Equal("{\"code\":{\"verify\":\"123456\"}}", CodeCalls.Last().RequestMessage.Body);
+    }
+
     [Fact]
     public async Task A_cancelled_call_sends_nothing()
     {
