@@ -17,10 +17,11 @@ namespace Cpaas.Cli;
 /// </summary>
 internal sealed class CliApp
 {
-    public CliApp(TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+    public CliApp(TextWriter output, TextWriter error, Func<string, string?>? environment = null, TextReader? input = null)
     {
         Out = output;
         Err = error;
+        In = input ?? Console.In;
         Environment = environment ?? System.Environment.GetEnvironmentVariable;
         BaseUrl = new Option<string?>("--base-url") { Description = "Kandy CPaaS base URL (env CPAAS_BASE_URL); needs credentials. With no base URL and no credentials, an embedded emulator is used.", Recursive = true };
         ClientId = new Option<string?>("--client-id") { Description = "Private project key or account client id (env CPAAS_CLIENT_ID).", Recursive = true };
@@ -33,6 +34,9 @@ internal sealed class CliApp
     public TextWriter Out { get; }
 
     public TextWriter Err { get; }
+
+    /// <summary>Standard input (<c>2fa verify --code -</c> reads the code from it).</summary>
+    public TextReader In { get; }
 
     public Func<string, string?> Environment { get; }
 
@@ -60,6 +64,7 @@ internal sealed class CliApp
         }
 
         root.Subcommands.Add(SmsCommands.Create(this));
+        root.Subcommands.Add(TwoFactorCommands.Create(this));
         root.Subcommands.Add(WebhookCommand.Create(this));
         root.Subcommands.Add(EmulatorCommand.Create(this));
         root.Subcommands.Add(DemoCommand.Create(this));
@@ -302,6 +307,7 @@ internal sealed class CliException : Exception
         ExitCodes.Usage => "usage",
         ExitCodes.PortUnavailable => "portUnavailable",
         ExitCodes.NotDelivered => "notDelivered",
+        ExitCodes.NotVerified => "notVerified",
         _ => "failed",
     };
 }

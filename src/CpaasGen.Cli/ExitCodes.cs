@@ -27,6 +27,9 @@ public static class ExitCodes
     /// <summary>The send was accepted, but Kandy reported DeliveryImpossible for at least one destination.</summary>
     public const int NotDelivered = 7;
 
+    /// <summary><c>2fa verify</c>: Kandy answered that the code is not the one it sent (wrong, expired, used up or invalidated).</summary>
+    public const int NotVerified = 8;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

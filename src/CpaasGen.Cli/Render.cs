@@ -158,5 +158,37 @@ internal static class Render
         output.Flush();
     }
 
+    public static JsonObject CodeSent(SendCodeResult sent, SendCodeRequest request, bool resent) => new()
+    {
+        ["codeId"] = sent.CodeId,
+        ["resourceUrl"] = sent.ResourceUrl,
+        ["method"] = request.Method == TwoFactorMethod.Email ? "email" : "sms",
+        ["destinationAddress"] = request.DestinationAddress.Trim(),
+        ["expiresInSeconds"] = (int)request.Expiry.TotalSeconds,
+        ["resent"] = resent,
+    };
+
+    /// <summary>The code id and where it went; never the code (the CLI never knows it) or the message.</summary>
+    public static void CodeSentText(TextWriter output, SendCodeResult sent, SendCodeRequest request, bool resent)
+    {
+        output.WriteLine("Code " + (resent ? "resent" : "sent") + " by " + (request.Method == TwoFactorMethod.Email ? "e-mail" : "SMS") + " to " + T(request.DestinationAddress.Trim())
+            + "  (valid " + ((int)request.Expiry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s)");
+        output.WriteLine("  code id  " + T(sent.CodeId));
+    }
+
+    /// <summary>The outcome of a verification; never the code that was checked.</summary>
+    public static JsonObject Verification(VerifyCodeResult result) => new()
+    {
+        ["codeId"] = result.CodeId,
+        ["verified"] = result.Verified,
+        ["reason"] = result.Reason,
+        ["exceptionId"] = result.ExceptionId,
+    };
+
+    public static void VerificationText(TextWriter output, VerifyCodeResult result)
+        => output.WriteLine(result.Verified
+            ? "Verified  (code id " + T(result.CodeId) + "; the code is now used up)"
+            : "Not verified: " + T(result.Reason) + "  (code id " + T(result.CodeId) + ")");
+
     public static JsonArray Array(IEnumerable<JsonObject> items) => new(items.Cast<JsonNode>().ToArray());
 }

@@ -14,6 +14,7 @@ using Cpaas.Emulator.Sending;
 using Cpaas.Emulator.State;
 using Cpaas.Emulator.Subscriptions;
 using Cpaas.Emulator.Tokens;
+using Cpaas.Emulator.TwoFactor;
 using Cpaas.Emulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,8 +30,8 @@ namespace Cpaas.Emulator;
 /// <summary>
 /// A stateful local emulator of the Kandy CPaaS SMS API, served over HTTP on 127.0.0.1. It implements every
 /// operation of <c>spec/openapi.yaml</c> (token, notification channels, send SMS, inbound subscriptions, SMS
-/// history), delivers webhook notifications with retries, and adds admin operations to simulate an inbound SMS or
-/// the unassignment of a number.
+/// history, two-factor codes by SMS or e-mail), delivers webhook notifications with retries, and adds admin operations
+/// to simulate an inbound SMS or the unassignment of a number, and to read the codes and e-mails it sent.
 /// </summary>
 /// <example>
 /// <code>
@@ -54,6 +55,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
     private readonly NumberAssignments _numbers;
     private readonly OtherClients _otherClients;
     private readonly ErrorShapeSwitch _errorShape;
+    private readonly TwoFactorCodes _codes;
     private readonly TimeSpan _shutdownTimeout;
     private int _disposed;
 
@@ -65,6 +67,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         _errorShape = errorShape;
         _traffic = new SmsTraffic(state);
         _numbers = new NumberAssignments(state);
+        _codes = new TwoFactorCodes(state, _traffic);
         _shutdownTimeout = options.ShutdownTimeout;
         Options = options;
         BaseUrl = new Uri("http://127.0.0.1/");
@@ -105,6 +108,31 @@ public sealed class CpaasEmulator : IAsyncDisposable
 
     /// <summary>The number of webhook deliveries dropped because their URL's backlog was full (see <see cref="CpaasEmulatorOptions.WebhookBacklogPerUrl"/>).</summary>
     public long DroppedDeliveries => _dispatcher.Dropped;
+
+    /// <summary>
+    /// A snapshot of the two-factor code resources, oldest first (at most 10,000 are kept; the oldest go first): each with
+    /// its current code in clear, its expiry, its status and its wrong attempts. Also served by <c>GET /emulator/codes</c>.
+    /// An <c>sms</c> code is also in the message history, as the SMS a phone received.
+    /// </summary>
+    public IReadOnlyList<TwoFactorCodeRecord> TwoFactorCodes => _codes.Snapshot();
+
+    /// <summary>
+    /// The e-mails that carried two-factor codes (method <c>email</c>), oldest first; the newest 1,000 are kept. Nothing
+    /// is sent anywhere. Also served by <c>GET /emulator/emails</c>.
+    /// </summary>
+    public IReadOnlyList<EmulatorEmail> SentEmails => _codes.Emails();
+
+    /// <summary>
+    /// Raised after every change of a two-factor code resource (sent, resent, verified, a failed verification, locked,
+    /// deleted), with the resource as it is right after it. Handlers run on the thread of the API call that caused the
+    /// change, after its state change and before its answer: keep them short. A handler that throws is logged and does
+    /// not fail the call.
+    /// </summary>
+    public event EventHandler<TwoFactorCodeEvent>? TwoFactorCodeChanged
+    {
+        add => _codes.Changed += value;
+        remove => _codes.Changed -= value;
+    }
 
     /// <summary>
     /// Starts an emulator on 127.0.0.1 and returns once it accepts requests.
@@ -160,7 +188,8 @@ public sealed class CpaasEmulator : IAsyncDisposable
         new SubscriptionEndpoints(state, pipeline).Map(app);
         new SendEndpoints(state, emulator._traffic, pipeline).Map(app);
         new HistoryEndpoints(state, pipeline).Map(app);
-        new AdminEndpoints(state, emulator._traffic, emulator._numbers, dispatcher, errorShape, () => emulator.BaseUrl).Map(app);
+        new TwoFactorEndpoints(emulator._codes, pipeline).Map(app);
+        new AdminEndpoints(state, emulator._traffic, emulator._numbers, emulator._codes, dispatcher, errorShape, () => emulator.BaseUrl).Map(app);
         new InboxEndpoints(state, dispatcher).Map(app);
         new ShapeEndpoints(emulator._otherClients, errorShape).Map(app);
 
@@ -274,6 +303,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
             $"                       GET {baseUrl}/emulator/deliveries",
             $"                       POST {baseUrl}/emulator/subscriptions  {{\"channelType\":\"Websockets\"}}   (another client's channel)",
             $"                       PUT {baseUrl}/emulator/error-body-shape  {{\"shape\":\"PlainMessage\"}}",
+            $"                       GET {baseUrl}/emulator/codes   GET {baseUrl}/emulator/emails  (two-factor codes, e-mails sent)",
             "Running until cancelled (Ctrl+C).");
     }
 
@@ -456,6 +486,10 @@ public sealed class CpaasEmulator : IAsyncDisposable
         if (o.WebhookBacklogPerUrl < 1)
         {
             throw new ArgumentException("WebhookBacklogPerUrl must be at least 1.", nameof(o));
+        }
+        if (o.TwoFactorMaxAttempts < 1)
+        {
+            throw new ArgumentException("TwoFactorMaxAttempts must be at least 1.", nameof(o));
         }
         if (o.WebhookRetries < 0)
         {

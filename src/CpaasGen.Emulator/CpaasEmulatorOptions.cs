@@ -96,6 +96,13 @@ public sealed record CpaasEmulatorOptions
     /// </summary>
     public ErrorBodyShape ErrorBodyShape { get; init; }
 
+    /// <summary>
+    /// How many wrong codes a two-factor code resource accepts before its current code is invalidated (every later
+    /// verification answers 403, even with the right code, until a resend issues a new code with new attempts). The
+    /// vendor documents no limit; the emulator's is the common choice of verification services. Default 5.
+    /// </summary>
+    public int TwoFactorMaxAttempts { get; init; } = 5;
+
     /// <summary>The timeout of one webhook delivery attempt. Default 10 seconds.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -21,7 +21,9 @@ internal sealed class ClientCore
         Redactor = new Redactor(options);
         TokenAdapter = new CpaasRequestAdapter(RequestPipeline.ForTokenEndpoint(options, http, Redactor, Logger), options);
         Tokens = new TokenProvider(new TokenEndpoint(TokenAdapter), options, Redactor, Logger);
-        Api = new KandyApiClient(new CpaasRequestAdapter(RequestPipeline.ForApi(options, http, Tokens, Redactor, Logger), options));
+        var pipeline = RequestPipeline.ForApi(options, http, Tokens, Redactor, Logger);
+        Api = new KandyApiClient(new CpaasRequestAdapter(pipeline, options));
+        NonIdempotentApi = new KandyApiClient(new CpaasRequestAdapter(pipeline, options, notIdempotent: true));
         ClientCorrelator = string.IsNullOrEmpty(options.ClientCorrelator) ? options.ClientId + "-csharp" : options.ClientCorrelator!;
     }
 
@@ -37,6 +39,13 @@ internal sealed class ClientCore
     public CpaasRequestAdapter TokenAdapter { get; }
 
     public KandyApiClient Api { get; }
+
+    /// <summary>
+    /// The same generated API client on the same pipeline, for the calls whose method says "idempotent" but whose effect
+    /// is not (a PUT that sends a message or spends a verification): each of its requests is treated like a POST,
+    /// never repeated once it may have reached the API. The facade picks it, because it knows what an operation does.
+    /// </summary>
+    public KandyApiClient NonIdempotentApi { get; }
 
     public string ClientCorrelator { get; }
 

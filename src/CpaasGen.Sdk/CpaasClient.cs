@@ -9,7 +9,8 @@ namespace Cpaas;
 
 /// <summary>
 /// The Kandy CPaaS client. Create one and share it: it is immutable and thread-safe. No network call happens in
-/// the constructor; the first call gets the access token. Send and receive SMS through <see cref="Conversation"/>.
+/// the constructor; the first call gets the access token. Send and receive SMS through <see cref="Conversation"/>, and
+/// two-factor codes through <see cref="TwoFactor"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -73,16 +74,21 @@ public class CpaasClient : IDisposable
 
         _core = new ClientCore(copy, httpClient ?? _ownedHttpClient!, loggerFactory ?? NullLoggerFactory.Instance);
         Conversation = new Conversation(_core);
+        TwoFactor = new TwoFactor(_core);
     }
 
     /// <summary>For mocking frameworks only.</summary>
     protected CpaasClient()
     {
         Conversation = null!;
+        TwoFactor = null!;
     }
 
     /// <summary>SMS: send, subscribe to inbound SMS, history. Mirrors the seed's <c>Cpaas::Conversation</c>.</summary>
     public virtual Conversation Conversation { get; }
+
+    /// <summary>Two-factor authentication codes by SMS or e-mail: send, verify, resend, delete (the official SDKs' <c>twofactor</c>).</summary>
+    public virtual TwoFactor TwoFactor { get; }
 
     /// <summary>The base URL this client talks to.</summary>
     public Uri? BaseUrl => _core?.Options.BaseUrl;

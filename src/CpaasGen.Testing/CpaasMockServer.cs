@@ -16,11 +16,12 @@ namespace Cpaas.Testing;
 
 /// <summary>
 /// An in-process fake Kandy CPaaS server for your tests, on WireMock.Net: a stub for every operation of the API
-/// description the SDK is generated from (token, send SMS, notification channels, inbound subscriptions, SMS history),
-/// answering that description's own examples adapted to each request. It keeps no state of its own: what your code
-/// sent is read back from WireMock's request log (<see cref="SentMessages"/>, <see cref="CreatedSubscriptions"/>,
-/// <see cref="CreatedNotificationChannels"/>), and failures are fault switches you turn on (<see cref="ForbidSender"/>,
-/// <see cref="SendFailsWithDeliveryImpossible"/>, <see cref="RespondWithError"/>, <see cref="Delay"/>,
+/// description the SDK is generated from (token, send SMS, notification channels, inbound subscriptions, SMS history,
+/// two-factor codes), answering that description's own examples adapted to each request. It keeps no state of its own:
+/// what your code sent is read back from WireMock's request log (<see cref="SentMessages"/>, <see cref="CreatedSubscriptions"/>,
+/// <see cref="CreatedNotificationChannels"/>, <see cref="SentCodes"/>, <see cref="CodeVerifications"/>), and failures are
+/// switches you turn on (<see cref="ForbidSender"/>, <see cref="SendFailsWithDeliveryImpossible"/>,
+/// <see cref="VerifySucceedsOnlyFor"/>, <see cref="VerifyFails"/>, <see cref="RespondWithError"/>, <see cref="Delay"/>,
 /// <see cref="DropConnection"/>). For a Kandy that remembers (a history that follows your sends, subscriptions that
 /// are gone once deleted, webhooks it calls itself), use the emulator (CpaasGen.Emulator).
 /// </summary>
@@ -86,6 +87,12 @@ public sealed class CpaasMockServer : IDisposable
     /// <summary>The notification channels the server created, oldest first, read back from the recorded requests.</summary>
     public IReadOnlyList<MockNotificationChannel> CreatedNotificationChannels => _log.Channels();
 
+    /// <summary>The two-factor code sends and resends the server accepted, oldest first, read back from the recorded requests.</summary>
+    public IReadOnlyList<SentCode> SentCodes => _log.SentCodes();
+
+    /// <summary>The two-factor verifications the server answered (204 verified, 403 not), oldest first, read back from the recorded requests.</summary>
+    public IReadOnlyList<CodeVerification> CodeVerifications => _log.Verifications();
+
     /// <summary>Starts a server with the default options (a free port, everything succeeds).</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
     /// <exception cref="InvalidOperationException">The API description has an operation without a stub, or without an example for its answer; the message names the operation.</exception>
@@ -125,7 +132,24 @@ public sealed class CpaasMockServer : IDisposable
         => new() { BaseUrl = new Uri(Url), ClientId = _options.ClientId, Email = _options.Email, Password = _options.Password, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The default send behaviour: every destination is <c>DeliveredToNetwork</c> and no sender is forbidden.</summary>
-    public void SendDelivers() => _switches.Reset();
+    public void SendDelivers() => _switches.ResetSend();
+
+    /// <summary>The default verify behaviour: every two-factor code verifies (204). The stubs generate no code, so they cannot tell a right one.</summary>
+    public void VerifySucceeds() => _switches.VerifyAll();
+
+    /// <summary>
+    /// Only <paramref name="code"/> verifies (204; compared ignoring case and surrounding whitespace), whatever the code id;
+    /// any other code gets the spec's "not verified" answer (403).
+    /// </summary>
+    /// <param name="code">The code your test's user "received".</param>
+    public void VerifySucceedsOnlyFor(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        _switches.VerifyOnly(code);
+    }
+
+    /// <summary>Every two-factor code gets the spec's "not verified" answer (403): wrong, expired or used up.</summary>
+    public void VerifyFails() => _switches.VerifyNone();
 
     /// <summary>Sends to these destinations report <c>DeliveryImpossible</c>; with no argument, sends to every destination do.</summary>
     /// <param name="destinations">The destination addresses, as the client sends them (for example <c>+16131234567</c>).</param>

@@ -28,6 +28,11 @@ public sealed class DemoTests
         Assert.Matches("  Inbound  DeliveredToTerminal  \"hi back!\"", o); // the history
         Assert.Matches("webhook received  subscriptionCancel  subscription [0-9a-f-]{36} was cancelled", o); // cancellation
         Assert.Matches("CpaasApiException 403 POL[0-9]{4}", o); // the 403
+        Assert.Contains("── 8. Two-factor authentication: send a code by SMS to +16131234567", o, StringComparison.Ordinal);
+        Assert.Matches("handset \\+16131234567 received from \\+16135550101:  \"Your Kandy demo code is [0-9]{6}\"", o); // read from the history, as a phone would
+        Assert.Matches("verify a wrong code      [0-9]{6}  → Not verified: Code invalid or expired", o);
+        Assert.Matches("verify the code received [0-9]{6}  → Verified", o);
+        Assert.Matches("verify the same, again   [0-9]{6}  → Not verified: Code invalid or expired", o);
         Assert.Contains("Done in ", o, StringComparison.Ordinal);
         Assert.Matches(@"Inbox page +http://127\.0\.0\.1:[0-9]+/ ", o); // the page, while it runs (issue 14)
         Assert.DoesNotContain("error:", run.Err, StringComparison.Ordinal);

@@ -169,7 +169,7 @@ public sealed class InboxPageTests
         using var sameOrigin = await PostInboundAsync(http, Body, origin: emulator.BaseUrl.GetLeftPart(UriPartial.Authority), site: "same-origin");
 
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
-        Assert.Contains("POL1004", await crossSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("POL1005", await crossSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, sameOrigin.StatusCode);
         using var api = await ApiClient.ConnectAsync(emulator);
         var threads = await api.GetAsync(api.Sms + "/remoteAddresses/+16131234567/localAddresses/+16135550100/messages");

@@ -59,6 +59,22 @@ internal static class ReadmeExamples
         // end-snippet
     }
 
+    /// <summary>The README's two-factor example; run by TwoFactorWireTests against WireMock.</summary>
+    public static async Task<bool> SignInWithCodeAsync(CpaasClient client, Func<Task<string>> askTheUser)
+    {
+        // begin-snippet: two-factor
+        SendCodeResult sent = await client.TwoFactor.SendCodeAsync(new SendCodeRequest {
+            DestinationAddress = "+16131234567",                   // or an e-mail address, with Method = TwoFactorMethod.Email and a Subject
+            Message = "Your code is {code}" });                    // Kandy puts the code there: 6 digits, valid 120 s (both settable)
+
+        string typed = await askTheUser();                         // what your user typed
+        VerifyCodeResult result = await client.TwoFactor.VerifyCodeAsync(sent.CodeId, typed);
+        if (!result.Verified)
+            Console.WriteLine($"not verified: {result.Reason}");   // wrong, expired or used up: an answer, not an exception
+        return result.Verified;
+        // end-snippet
+    }
+
     public static CpaasClientOptions InsecureTransportOptIn()
     {
         // begin-snippet: insecure-transport

@@ -48,6 +48,13 @@ public sealed class ReadmeExampleTests
         var unavailable = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.CreateMessageAsync(
             new CreateMessageRequest { DestinationAddress = ["+16131234567"], SenderAddress = "default", Message = "hi" }));
         Assert.Equal(503, unavailable.StatusCode);
+
+        // Two-factor codes: the stubs generate none, so tell them which code your user "received".
+        var code = await client.TwoFactor.SendCodeAsync(new SendCodeRequest { DestinationAddress = "+16131234567", Message = "Your code is {code}" });
+        server.VerifySucceedsOnlyFor("123456");
+        Assert.False((await client.TwoFactor.VerifyCodeAsync(code.CodeId, "000000")).Verified);   // the spec's 403
+        Assert.True((await client.TwoFactor.VerifyCodeAsync(code.CodeId, "123456")).Verified);
+        Assert.Equal("sms", server.SentCodes.Single().Method);
         // README-END
 
         var received = Assert.IsType<InboundSmsNotification>((await receiver.NextAsync()).Parsed);

@@ -23,6 +23,14 @@ internal static class CliOptions
         CustomParser = result => ParseInt(result, "--port", 0, 65535, "a port from 0 to 65535") ?? defaultPort,
     };
 
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>, with a default.</summary>
+    public static Option<int> Range(string name, int min, int max, int defaultValue, string description) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseInt(result, name, min, max, "a whole number from " + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture)) ?? defaultValue,
+    };
+
     private static int? ParseInt(ArgumentResult result, string flag, int min, int max, string expected)
     {
         var token = result.Tokens.LastOrDefault()?.Value;

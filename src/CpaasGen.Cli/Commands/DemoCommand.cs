@@ -11,7 +11,8 @@ namespace Cpaas.Cli.Commands;
 /// <summary>
 /// <c>cpaas demo</c>: the whole seed document, for real, over HTTP, through the SDK, against an embedded emulator:
 /// send from <c>default</c>, subscribe a local webhook, receive an inbound SMS and the outbound-sync notification,
-/// unassign the number (cancellation notification), and the 403 for an unowned sender.
+/// unassign the number (cancellation notification), the 403 for an unowned sender, and a two-factor code sent by SMS,
+/// read on the handset and verified (a wrong code and a second verification refused).
 /// </summary>
 internal static class DemoCommand
 {
@@ -100,7 +101,14 @@ internal static class DemoCommand
         }
 
         o.WriteLine();
-        o.WriteLine("Done in " + clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s: sent, subscribed, received inbound + outbound-sync + cancellation notifications, and saw the 403.");
+
+        // ---- step 8: two-factor authentication (issue 12; DemoTwoFactorStep.cs) ----
+        Step(o, 8, "Two-factor authentication: send a code by SMS to " + Friend + ", read it on the handset, verify it");
+        await DemoTwoFactorStep.RunAsync(o, client, emulator, Friend, ct).ConfigureAwait(false);
+        o.WriteLine();
+        // ---- end of step 8 ----
+
+        o.WriteLine("Done in " + clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s: sent, subscribed, received inbound + outbound-sync + cancellation notifications, saw the 403, and verified a two-factor code.");
         if (keepRunning)
         {
             o.WriteLine("The emulator and its inbox page stay up at " + emulator.BaseUrl + " until Ctrl+C.");

@@ -7,6 +7,7 @@ using Cpaas.Emulator.Http;
 using Cpaas.Emulator.Numbers;
 using Cpaas.Emulator.Sending;
 using Cpaas.Emulator.State;
+using Cpaas.Emulator.TwoFactor;
 using Cpaas.Emulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,9 +17,10 @@ namespace Cpaas.Emulator.Admin;
 
 /// <summary>
 /// The unauthenticated <c>/emulator</c> admin endpoints (the emulator listens on 127.0.0.1 only): settings and
-/// counters, a simulated inbound SMS, a number's unassignment, and the webhook deliveries (URLs masked).
+/// counters, a simulated inbound SMS, a number's unassignment, the webhook deliveries (URLs masked), and the two-factor
+/// codes and the e-mails that carried them.
 /// </summary>
-internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, NumberAssignments numbers, WebhookDispatcher dispatcher, ErrorShapeSwitch errorShape, Func<Uri> baseUrl)
+internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, NumberAssignments numbers, TwoFactorCodes codes, WebhookDispatcher dispatcher, ErrorShapeSwitch errorShape, Func<Uri> baseUrl)
 {
     public void Map(IEndpointRouteBuilder app)
     {
@@ -26,6 +28,22 @@ internal sealed class AdminEndpoints(EmulatorState state, SmsTraffic traffic, Nu
         app.MapPost("/emulator/inbound", SimulateInboundAsync);
         app.MapPost("/emulator/numbers/{number}/unassign", UnassignAsync);
         app.MapGet("/emulator/deliveries", DeliveriesAsync);
+        app.MapGet("/emulator/codes", CodesAsync);
+        app.MapGet("/emulator/emails", EmailsAsync);
+    }
+
+    private Task CodesAsync(HttpContext ctx)
+    {
+        var list = codes.Snapshot().Select(c => new CodeInfo(
+            c.CodeId, c.ResourceUrl, c.Method, c.DestinationAddress, c.Code, c.Length, c.Type, c.IssuedAt.ToUnixTimeMilliseconds(),
+            c.ExpiresAt.ToUnixTimeMilliseconds(), c.Status.ToString(), c.WrongAttempts, c.MaxAttempts, c.Sends, c.MessageId, c.EmailId)).ToList();
+        return WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(new CodesInfo(list), AdminJson.Relaxed.CodesInfo));
+    }
+
+    private Task EmailsAsync(HttpContext ctx)
+    {
+        var list = codes.Emails().Select(e => new EmailInfo(e.EmailId, e.To, e.Subject, e.Body, e.CodeId, e.Timestamp.ToUnixTimeMilliseconds())).ToList();
+        return WireBody.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(new EmailsInfo(list), AdminJson.Relaxed.EmailsInfo));
     }
 
     private Task InfoAsync(HttpContext ctx)

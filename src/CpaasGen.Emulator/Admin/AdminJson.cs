@@ -60,6 +60,31 @@ internal sealed record DeliveryInfo(
     string? Error,
     string Outcome);
 
+/// <summary><c>GET /emulator/codes</c>: the two-factor code resources, oldest first (codes in clear: loopback only).</summary>
+internal sealed record CodesInfo(IReadOnlyList<CodeInfo> Codes);
+
+internal sealed record CodeInfo(
+    string CodeId,
+    [property: JsonPropertyName("resourceURL")] string ResourceUrl,
+    string Method,
+    string DestinationAddress,
+    string Code,
+    int Length,
+    string Type,
+    long IssuedAt,
+    long ExpiresAt,
+    string Status,
+    int WrongAttempts,
+    int MaxAttempts,
+    int Sends,
+    string? MessageId,
+    string? EmailId);
+
+/// <summary><c>GET /emulator/emails</c>: the e-mails that carried two-factor codes, oldest first.</summary>
+internal sealed record EmailsInfo(IReadOnlyList<EmailInfo> Emails);
+
+internal sealed record EmailInfo(string EmailId, string To, string Subject, string Body, string CodeId, long Timestamp);
+
 /// <summary>
 /// Source-generated (reflection-free, trim-safe) JSON of the admin endpoints, which the API description does not cover.
 /// </summary>
@@ -72,6 +97,8 @@ internal sealed record DeliveryInfo(
 [JsonSerializable(typeof(OtherClientRequest))]
 [JsonSerializable(typeof(OtherClientResult))]
 [JsonSerializable(typeof(ErrorShapeRequest))]
+[JsonSerializable(typeof(CodesInfo))]
+[JsonSerializable(typeof(EmailsInfo))]
 internal sealed partial class AdminJson : JsonSerializerContext
 {
     /// <summary>Like <see cref="Default"/>, with "+16135550100" written as is (not "\u002B…"): the bodies are never embedded in HTML.</summary>

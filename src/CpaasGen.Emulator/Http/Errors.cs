@@ -91,9 +91,9 @@ internal static class Errors
     public static ApiError ForeignHost(string host) =>
         new(400, false, "SVC1004", "Host %1 is not served: the emulator answers only 127.0.0.1, localhost and [::1]", [host]);
 
-    /// <summary>POL1004, 403: a state-changing request sent by a page of another origin (cross-site request forgery).</summary>
+    /// <summary>POL1005, 403: a state-changing request sent by a page of another origin (cross-site request forgery).</summary>
     public static ApiError CrossSite(string origin) =>
-        new(403, true, "POL1004", "Requests from other sites are refused (origin %1)", [origin]);
+        new(403, true, "POL1005", "Requests from other sites are refused (origin %1)", [origin]);
 
     /// <summary>POL1001, 403: sending from a number that is not owned by or assigned to the project.</summary>
     public static ApiError SenderNotOwned(string senderAddress) =>
@@ -102,6 +102,10 @@ internal static class Errors
     /// <summary>POL1002, 403: subscribing to (or simulating an inbound SMS to) a number the project does not own.</summary>
     public static ApiError DestinationNotOwned(string destinationAddress) =>
         new(403, true, "POL1002", "Destination address %1 is not owned by or assigned to the project", [destinationAddress]);
+
+    /// <summary>POL1004, 403: a two-factor code that is not verified (wrong, expired, used, or invalidated by a resend or too many wrong attempts).</summary>
+    public static ApiError CodeInvalidOrExpired() =>
+        new(403, true, "POL1004", "Code invalid or expired", []);
 
     /// <summary>POL1003, 403: the token's user is not the <c>{userId}</c> of the path.</summary>
     public static ApiError WrongUser(string tokenUser, string pathUser) =>

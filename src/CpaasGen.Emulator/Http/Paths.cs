@@ -9,9 +9,11 @@ internal sealed class Paths(string userId)
     public string Channels { get; } = $"/cpaas/notificationchannel/v1/{userId}/channels";
     public string Subscriptions { get; } = $"/cpaas/smsmessaging/v1/{userId}/inbound/subscriptions";
     public string Threads { get; } = $"/cpaas/smsmessaging/v1/{userId}/remoteAddresses";
+    public string Codes { get; } = $"/cpaas/auth/v1/{userId}/codes";
 
     public string Channel(string channelId) => $"{Channels}/{channelId}";
     public string Subscription(string subscriptionId) => $"{Subscriptions}/{subscriptionId}";
+    public string Code(string codeId) => $"{Codes}/{codeId}";
     public string ThreadsWith(string remote) => $"{Threads}/{remote}";
     public string Thread(string remote, string local) => $"{Threads}/{remote}/localAddresses/{local}";
     public string Messages(string remote, string local) => $"{Thread(remote, local)}/messages";

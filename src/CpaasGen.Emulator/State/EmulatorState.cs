@@ -7,13 +7,15 @@ using Cpaas.Emulator.History;
 using Cpaas.Emulator.Http;
 using Cpaas.Emulator.Numbers;
 using Cpaas.Emulator.Subscriptions;
+using Cpaas.Emulator.TwoFactor;
 using Cpaas.Emulator.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace Cpaas.Emulator.State;
 
 /// <summary>
-/// All mutable state of one emulator: the numbers, the channels and subscriptions, the SMS history. Every operation
+/// All mutable state of one emulator: the numbers, the channels and subscriptions, the SMS history, the two-factor
+/// codes. Every operation
 /// of every section holds <see cref="Gate"/> while it reads or changes them (one lock: a send touches numbers, history
 /// and subscriptions at once); the notifications it produces are handed to the dispatcher after the lock is released.
 /// </summary>
@@ -53,6 +55,9 @@ internal sealed class EmulatorState
     public SubscriptionStore Subscriptions { get; } = new();
 
     public HistoryStore History { get; }
+
+    /// <summary>The two-factor code resources and the e-mails that carried codes.</summary>
+    public CodeStore Codes { get; } = new();
 
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 

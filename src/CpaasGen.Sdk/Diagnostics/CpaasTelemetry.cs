@@ -5,9 +5,9 @@ namespace Cpaas;
 
 /// <summary>
 /// The SDK's OpenTelemetry-compatible instrumentation, both named <c>CpaasGen.Sdk</c>: an <see cref="ActivitySource"/>
-/// with one span per API call, and a <see cref="Meter"/> with counters for sends, failures, retries and token
-/// refreshes and a call-duration histogram. Tags carry the operation template and status only — never phone
-/// numbers, ids, message text or tokens.
+/// with one span per API call, and a <see cref="Meter"/> with counters for sends, failures, retries, token
+/// refreshes, two-factor codes sent and verified, and a call-duration histogram. Tags carry the operation template,
+/// status, delivery method or verification outcome only — never phone numbers, ids, message text, codes or tokens.
 /// </summary>
 public static class CpaasTelemetry
 {
@@ -21,5 +21,7 @@ public static class CpaasTelemetry
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("cpaas.client.retries", "{retry}", "Retries of API calls, by operation and reason.");
     internal static readonly Counter<long> TokenRefreshes = Meter.CreateCounter<long>("cpaas.client.token_requests", "{request}", "Access-token requests sent.");
     internal static readonly Counter<long> SmsSent = Meter.CreateCounter<long>("cpaas.sms.sent", "{message}", "SMS messages accepted by the API, by delivery status.");
+    internal static readonly Counter<long> TwoFactorCodesSent = Meter.CreateCounter<long>("cpaas.twofactor.codes_sent", "{code}", "Two-factor codes sent or resent, by method (sms, email).");
+    internal static readonly Counter<long> TwoFactorVerifications = Meter.CreateCounter<long>("cpaas.twofactor.verifications", "{verification}", "Two-factor code verifications answered, by outcome (cpaas.verified true or false).");
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("cpaas.client.duration", "s", "Duration of API calls, retries included.");
 }

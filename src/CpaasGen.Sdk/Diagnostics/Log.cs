@@ -4,7 +4,7 @@ namespace Cpaas;
 
 /// <summary>
 /// Every log line the SDK writes. Operations are logged by their URL template (no ids or numbers); phone numbers
-/// are masked; tokens, secrets and message text are never logged.
+/// are masked (e-mail addresses too); tokens, secrets, message text and two-factor codes are never logged.
 /// </summary>
 internal static partial class Log
 {
@@ -37,6 +37,15 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "The access token lifetime was adjusted ({Adjustment}); using {LifetimeSeconds} s, refreshed at half of it")]
     public static partial void TokenLifetimeAdjusted(ILogger logger, string adjustment, double lifetimeSeconds);
+
+    [LoggerMessage(12, LogLevel.Information, "Two-factor code {CodeId} {Action} by {Method} to {Destination}")]
+    public static partial void CodeSent(ILogger logger, string codeId, string action, string method, string destination);
+
+    [LoggerMessage(13, LogLevel.Information, "Two-factor code {CodeId} verified: {Verified}")]
+    public static partial void CodeVerified(ILogger logger, string codeId, bool verified);
+
+    [LoggerMessage(14, LogLevel.Information, "Two-factor code {CodeId} deleted")]
+    public static partial void CodeDeleted(ILogger logger, string codeId);
 
     [LoggerMessage(9, LogLevel.Information, "Subscribed {Destination} to inbound SMS as {SubscriptionId}")]
     public static partial void Subscribed(ILogger logger, string destination, string subscriptionId);

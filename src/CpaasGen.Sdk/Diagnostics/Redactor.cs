@@ -13,8 +13,9 @@ namespace Cpaas;
 /// the client secret and the password of the options, the current and previous access and id tokens, and, for a send,
 /// the message text — each as written, form-encoded, URL-encoded and JSON-escaped — plus anything shaped like a JWT, a
 /// <c>Bearer</c> credential or a <c>client_secret=</c>/<c>password=</c>/<c>…_token=</c> member, whatever its value.
-/// One instance per client; the error mapping of the request pipeline uses it, and <see cref="Conversation"/> adds the
-/// message text of a send (the SDK knows which field is the SMS; the generated wire layer does not).
+/// One instance per client; the error mapping of the request pipeline uses it, <see cref="Conversation"/> adds the
+/// message text of a send (the SDK knows which field is the SMS; the generated wire layer does not), and
+/// <see cref="TwoFactor"/> the code a user typed and a code's message, as written and as rendered with a code in it.
 /// Values shorter than <see cref="MinimumLength"/> characters are not searched for as text (they would garble every
 /// message), though the patterns still catch them after <c>client_secret=</c>, <c>password=</c> or <c>Bearer</c>.
 /// </summary>
@@ -78,6 +79,41 @@ internal sealed partial class Redactor
         result = JwtPattern().Replace(result, Mark);
         result = BearerPattern().Replace(result, "${scheme} " + Mark);
         return NamedSecretPattern().Replace(result, "${name}${separator}" + Mark);
+    }
+
+    /// <summary>
+    /// <see cref="Redact(string?, string?)"/> for a message template such as a two-factor code's <c>"Your code is {code}"</c>:
+    /// the template itself, and any text rendered from it — the <paramref name="placeholder"/> replaced by up to 32 letters
+    /// or digits (the code the server generated, which the SDK never knows) — is replaced by <see cref="Mark"/>. A
+    /// template whose text around the placeholder is shorter than <see cref="MinimumLength"/> characters is not searched
+    /// for rendered (it would match any word).
+    /// </summary>
+    public string? RedactTemplate(string? text, string template, string placeholder)
+    {
+        var result = Redact(text, template);
+        if (string.IsNullOrEmpty(result) || !template.Contains(placeholder, StringComparison.Ordinal))
+        {
+            return result;
+        }
+
+        var parts = template.Split(placeholder);
+        if (template.Length - (parts.Length - 1) * placeholder.Length < MinimumLength)
+        {
+            return result;
+        }
+
+        var pattern = new StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                pattern.Append("[A-Za-z0-9]{1,32}");
+            }
+
+            pattern.Append(Regex.Escape(parts[i]));
+        }
+
+        return Regex.Replace(result, pattern.ToString(), Mark, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>

@@ -22,12 +22,21 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
 {
     private readonly RequestPipeline _pipeline;
     private readonly string _baseUrl;
+    private readonly bool _notIdempotent;
     private volatile ISerializationWriterFactory _writers = BodyWriterFactory.Instance;
 
-    public CpaasRequestAdapter(RequestPipeline pipeline, CpaasClientOptions options)
+    /// <param name="pipeline">The pipeline every request goes through.</param>
+    /// <param name="options">The client's settings (the base URL).</param>
+    /// <param name="notIdempotent">
+    /// True to treat every request of this adapter as not idempotent whatever its HTTP method, like a POST: never
+    /// repeated once it may have reached the API (<see cref="PipelineMessage.IsIdempotent"/>). For operations whose
+    /// method says "idempotent" but whose effect is not, such as a PUT that sends a message.
+    /// </param>
+    public CpaasRequestAdapter(RequestPipeline pipeline, CpaasClientOptions options, bool notIdempotent = false)
     {
         _pipeline = pipeline;
         _baseUrl = options.BaseUrl!.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _notIdempotent = notIdempotent;
     }
 
     /// <summary>The pipeline every request of this adapter goes through.</summary>
@@ -95,6 +104,11 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
         cancellationToken.ThrowIfCancellationRequested();
         requestInfo.PathParameters["baseurl"] = _baseUrl;
         using var message = PipelineMessage.Rent(requestInfo, reader, errorMapping, cancellationToken);
+        if (_notIdempotent)
+        {
+            message.TreatAsNotIdempotent();
+        }
+
         await _pipeline.SendAsync(message).ConfigureAwait(false);
         return message.Result is T result ? result : default!;
     }

@@ -77,8 +77,14 @@ internal sealed class PipelineMessage : IDisposable
     /// <summary>"METHOD /path/{template}": the loggable name of the operation (no ids, no numbers).</summary>
     public string Operation { get; private set; }
 
-    /// <summary>GET, PUT, DELETE, HEAD, OPTIONS: repeating them cannot repeat an effect (POST and PATCH can).</summary>
+    /// <summary>
+    /// GET, PUT, DELETE, HEAD, OPTIONS: repeating them cannot repeat an effect (POST and PATCH can) — unless the caller
+    /// knows better (<see cref="TreatAsNotIdempotent"/>).
+    /// </summary>
     public bool IsIdempotent { get; private set; }
+
+    /// <summary>Marks a request whose method says "idempotent" but whose effect is not (a PUT that sends a message): it is then retried like a POST.</summary>
+    public void TreatAsNotIdempotent() => IsIdempotent = false;
 
     /// <summary>The request body, serialized once and sent as is by every attempt; null for none.</summary>
     public ReadOnlyMemory<byte>? Content { get; private set; }

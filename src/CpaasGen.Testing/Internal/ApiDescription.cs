@@ -10,7 +10,10 @@ using Microsoft.OpenApi.YamlReader;
 
 namespace Cpaas.Testing.Internal;
 
-/// <summary>One operation of the API description, with the example its stub answers.</summary>
+/// <summary>
+/// One operation of the API description, with the example its stub answers, the first example of its 4xx answers, and
+/// the examples of its answers declared by exact status (<c>"403"</c>, not <c>"4XX"</c>).
+/// </summary>
 internal sealed record ApiOperation(
     string OperationId,
     string Method,
@@ -18,7 +21,12 @@ internal sealed record ApiOperation(
     bool RequiresAuth,
     int SuccessStatus,
     JsonNode? SuccessExample,
-    JsonNode? ErrorExample);
+    JsonNode? ErrorExample,
+    IReadOnlyDictionary<int, JsonNode>? StatusExamples = null)
+{
+    /// <summary>The example of the answer declared for exactly <paramref name="status"/>, or null.</summary>
+    public JsonNode? ExampleFor(int status) => StatusExamples is not null && StatusExamples.TryGetValue(status, out var example) ? example : null;
+}
 
 /// <summary>
 /// What the test kit takes from the OpenAPI document (read with Microsoft.OpenApi and its YAML reader): every operation
@@ -141,7 +149,16 @@ internal sealed class ApiDescription
         var error = responses.Where(r => r.Key.StartsWith('4'))
             .Select(r => Json(r.Value.Content) is { } media ? media.Example ?? SchemaExample(media.Schema) : null)
             .FirstOrDefault(e => e is not null)?.DeepClone();
-        return new ApiOperation(id, method.Method.ToUpperInvariant(), path, requiresAuth, status, example, error);
+        var byStatus = new Dictionary<int, JsonNode>();
+        foreach (var (code, response) in responses)
+        {
+            if (int.TryParse(code, out var exact) && Json(response.Content)?.Example is { } exactExample)
+            {
+                byStatus[exact] = exactExample.DeepClone();
+            }
+        }
+
+        return new ApiOperation(id, method.Method.ToUpperInvariant(), path, requiresAuth, status, example, error, byStatus);
     }
 
     /// <summary>A schema's example (an OpenAPI 3.0 <c>example</c>, or the first of 3.1's <c>examples</c>).</summary>

@@ -16,13 +16,14 @@ namespace Cpaas.Testing.Internal;
 /// </summary>
 internal sealed class RequestLog(WireMockServer server, Stubs stubs, CpaasMockServerOptions options)
 {
-    /// <summary>Successful calls of one operation, oldest first, with the request and answer bodies parsed.</summary>
-    public IEnumerable<(ILogEntry Entry, Dictionary<string, string> Path, string Raw, JsonObject Request, JsonObject? Answer)> Calls(string operationId)
+    /// <summary>Successful calls of one operation, oldest first, with the request and answer bodies parsed (and, with <paramref name="alsoStatus"/>, the calls answered with that status too).</summary>
+    public IEnumerable<(ILogEntry Entry, Dictionary<string, string> Path, string Raw, JsonObject Request, JsonObject? Answer)> Calls(string operationId, int? alsoStatus = null)
     {
         var route = stubs.RouteOf(operationId);
         foreach (var entry in Entries().Where(e => e.MappingTitle == operationId).OrderBy(e => e.RequestMessage.DateTime))
         {
-            if (StatusOf(entry) is < 200 or > 299 || !route.TryMatch(entry.RequestMessage.Url, out var path))
+            var status = StatusOf(entry);
+            if ((status is < 200 or > 299 && status != alsoStatus) || !route.TryMatch(entry.RequestMessage.Url, out var path))
             {
                 continue;
             }
@@ -71,6 +72,21 @@ internal sealed class RequestLog(WireMockServer server, Stubs stubs, CpaasMockSe
             .ToList();
     }
 
+    /// <summary>The accepted two-factor code sends and resends, oldest first.</summary>
+    public IReadOnlyList<SentCode> SentCodes()
+        => Calls("sendCode").Select(c => ReadSentCode(c.Entry, c.Raw, c.Request, c.Answer, resent: false))
+            .Concat(Calls("resendCode").Select(c => ReadSentCode(c.Entry, c.Raw, c.Request, c.Answer, resent: true)))
+            .OfType<SentCode>()
+            .OrderBy(c => c.Time)
+            .ToList();
+
+    /// <summary>The verifications answered 204 or 403, oldest first.</summary>
+    public IReadOnlyList<CodeVerification> Verifications()
+        => Calls("verifyCode", alsoStatus: 403)
+            .Where(c => c.Request["code"] is JsonObject)
+            .Select(c => new CodeVerification(c.Path["codeId"], Templates.Text(c.Request["code"], "verify") ?? string.Empty, StatusOf(c.Entry) == 204, Time(c.Entry)))
+            .ToList();
+
     public static string? CorrelatorText(JsonNode? correlator)
         => correlator is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : correlator?.ToJsonString();
 
@@ -108,6 +124,22 @@ internal sealed class RequestLog(WireMockServer server, Stubs stubs, CpaasMockSe
         {
             return null;
         }
+    }
+
+    private static DateTimeOffset Time(ILogEntry entry) => new(DateTime.SpecifyKind(entry.RequestMessage.DateTime, DateTimeKind.Utc));
+
+    private static SentCode? ReadSentCode(ILogEntry entry, string raw, JsonObject body, JsonObject? answer, bool resent)
+    {
+        if (body["code"] is not JsonObject code || answer?["code"] is not JsonObject result || Templates.Text(result, "resourceURL") is not { } resourceUrl)
+        {
+            return null;
+        }
+
+        static int? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
+        var address = code["address"] is JsonArray { Count: > 0 } addresses ? addresses[0]?.ToString() ?? string.Empty : string.Empty;
+        return new SentCode(resourceUrl[(resourceUrl.LastIndexOf('/') + 1)..], resent, address, Templates.Text(code, "method") ?? string.Empty,
+            Number(code["format"]?["length"]), Templates.Text(code["format"], "type"), Number(code["expiry"]), Templates.Text(code, "message") ?? string.Empty,
+            Templates.Text(code, "subject"), Time(entry), raw);
     }
 
     private SentSms? ReadSentSms(ILogEntry entry, string senderSegment, string raw, JsonObject body, JsonObject? answer)

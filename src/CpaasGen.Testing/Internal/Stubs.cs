@@ -111,6 +111,10 @@ internal sealed partial class Stubs
             ["getSmsMessage"] = (GetMessage, ["remoteAddress", "localAddress", "messageId"], ["smsMessage"]),
             ["deleteSmsMessage"] = (DeleteMessage, ["remoteAddress", "localAddress", "messageId"], []),
             ["getSmsMessageStatus"] = (GetStatus, ["remoteAddress", "localAddress", "messageId"], ["status"]),
+            ["sendCode"] = (SendCode, [], ["code"]),
+            ["resendCode"] = (ResendCode, ["codeId"], ["code"]),
+            ["verifyCode"] = (VerifyCode, ["codeId"], []),
+            ["deleteCode"] = (DeleteCode, ["codeId"], []),
         };
 
         var problems = new List<string>();
@@ -146,6 +150,11 @@ internal sealed partial class Stubs
         foreach (var name in handlers.Keys.Where(k => api.Operations.All(o => o.OperationId != k)))
         {
             problems.Add("CpaasGen.Testing has a stub for '" + name + "', which is not an operation of the API description");
+        }
+
+        if (api.Operations.FirstOrDefault(o => o.OperationId == "verifyCode") is { } verify && verify.ExampleFor(403) is not JsonObject)
+        {
+            problems.Add("the API description has no example for the 403 response of 'verifyCode' (the \"not verified\" answer the kit gives): add one");
         }
 
         var errorExample = api.Operations.Where(o => o.RequiresAuth).Select(o => o.ErrorExample).FirstOrDefault(e => e is not null);

@@ -31,11 +31,15 @@ internal static class Cli
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(NoEnvironment, args);
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInputAsync(environment, string.Empty, args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var app = new CliApp(output, error, name => environment.TryGetValue(name, out var value) ? value : null);
+        using var reader = new StringReader(input);
+        var app = new CliApp(output, error, name => environment.TryGetValue(name, out var value) ? value : null, reader);
         var exitCode = await app.RunAsync(args);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

@@ -18,6 +18,8 @@ public abstract class BackendFixture : IKandyBackend, IAsyncLifetime
 
     public abstract CpaasClientOptions AccountOptions { get; }
 
+    public abstract string UserId { get; }
+
     public string DefaultNumber => ContractAccount.Numbers[0];
 
     public IReadOnlyList<string> OwnedNumbers => ContractAccount.Numbers;
@@ -37,6 +39,8 @@ public abstract class BackendFixture : IKandyBackend, IAsyncLifetime
     public abstract Task AnswerErrorsInShapeAsync(string shape);
 
     public abstract Task ReportDeliveryAsync(CreateMessageResult sent, string destination);
+
+    public abstract Task<string> ReceivedCodeMessageAsync(string destination);
 
     /// <summary>Back to a fresh backend (and an empty webhook record).</summary>
     public async Task ResetAsync()

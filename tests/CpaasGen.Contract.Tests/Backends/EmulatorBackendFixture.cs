@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Cpaas.Emulator;
+using Xunit;
 
 namespace Cpaas.Contract.Tests.Backends;
 
@@ -38,6 +40,8 @@ public sealed class EmulatorBackendFixture : BackendFixture
         Timeout = TimeSpan.FromSeconds(10),
     };
 
+    public override string UserId => Emulator.Options.UserId;
+
     public override async Task DeliverInboundSmsAsync(string from, string to, string text)
     {
         await Emulator.SimulateInboundSmsAsync(from, to, text);
@@ -63,6 +67,24 @@ public sealed class EmulatorBackendFixture : BackendFixture
 
     /// <summary>The emulator sends the receipt itself (DeliveryReceipts is on): waits for its delivery.</summary>
     public override Task ReportDeliveryAsync(CreateMessageResult sent, string destination) => Emulator.WaitForDeliveriesAsync(DeliveryTimeout);
+
+    /// <summary>
+    /// Read the way the user would: a phone reads the newest SMS from the project's default number (the message history,
+    /// through the SDK), an inbox the newest e-mail the emulator recorded for the address.
+    /// </summary>
+    public override async Task<string> ReceivedCodeMessageAsync(string destination)
+    {
+        if (destination.Contains('@', StringComparison.Ordinal))
+        {
+            return Emulator.SentEmails.Last(e => e.To == destination).Body;
+        }
+
+        using var phone = new CpaasClient(Options);
+        var page = await phone.Conversation.GetMessagesAsync(destination, DefaultNumber, new HistoryQuery { Max = 1 });
+        var newest = Assert.Single(page.Items);
+        Assert.Equal("Outbound", newest.Type);
+        return newest.Message!;
+    }
 
     protected override async Task StartBackendAsync()
     {

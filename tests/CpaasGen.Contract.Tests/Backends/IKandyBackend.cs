@@ -20,6 +20,9 @@ public interface IKandyBackend
     /// <summary>Client options with the backend's account credentials (password grant); a new copy per read.</summary>
     CpaasClientOptions AccountOptions { get; }
 
+    /// <summary>The user id of every resource path (the id_token's preferred_username).</summary>
+    string UserId { get; }
+
     /// <summary>The user's default SMS number: what the sender "default" and a subscription without a number resolve to.</summary>
     string DefaultNumber { get; }
 
@@ -68,4 +71,10 @@ public interface IKandyBackend
     /// deliveryInfoNotification reaches the webhooks subscribed to the sender number before the task completes.
     /// </summary>
     Task ReportDeliveryAsync(CreateMessageResult sent, string destination);
+
+    /// The newest two-factor message <paramref name="destination"/> received, as its user reads it: the text with the
+    /// code in place of <c>{code}</c> (an SMS for a phone number, an e-mail body for an e-mail address). From then on,
+    /// that code is the one the backend verifies for the destination's code resource.
+    /// </summary>
+    Task<string> ReceivedCodeMessageAsync(string destination);
 }

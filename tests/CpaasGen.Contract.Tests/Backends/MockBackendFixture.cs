@@ -17,6 +17,7 @@ namespace Cpaas.Contract.Tests.Backends;
 public sealed class MockBackendFixture : BackendFixture
 {
     private CpaasMockServer? _server;
+    private string? _lastCode;
 
     public override string Name => "mock";
 
@@ -25,6 +26,8 @@ public sealed class MockBackendFixture : BackendFixture
     public override CpaasClientOptions Options => Server.ClientOptions();
 
     public override CpaasClientOptions AccountOptions => Server.AccountClientOptions();
+
+    public override string UserId => Server.UserId;
 
     public override async Task DeliverInboundSmsAsync(string from, string to, string text)
     {
@@ -76,6 +79,32 @@ public sealed class MockBackendFixture : BackendFixture
         {
             await PostAsync(subscription.WebhookUrl!, receipt);
         }
+    }
+
+    /// <summary>
+    /// The stubs send nothing and generate no code, so the fixture plays the handset: it makes up a code in the format
+    /// of the newest send or resend to <paramref name="destination"/> (read back from the request log), tells the stubs
+    /// that only this code verifies, and returns the message with it.
+    /// </summary>
+    public override Task<string> ReceivedCodeMessageAsync(string destination)
+    {
+        var sent = Server.SentCodes.Last(c => c.DestinationAddress == destination);
+        var characters = sent.Type switch
+        {
+            "alphabetic" => "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "alphanumeric" => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            _ => "0123456789",
+        };
+        string code;
+        do
+        {
+            code = System.Security.Cryptography.RandomNumberGenerator.GetString(characters, sent.Length ?? 6);
+        }
+        while (code == _lastCode);
+
+        _lastCode = code;
+        Server.VerifySucceedsOnlyFor(code);
+        return Task.FromResult(sent.Message.Replace("{code}", code, StringComparison.Ordinal));
     }
 
     protected override Task StartBackendAsync()

@@ -9,6 +9,9 @@ namespace Cpaas.Emulator
         public Cpaas.Emulator.ErrorBodyShape ErrorBodyShape { get; set; }
         public Cpaas.Emulator.CpaasEmulatorOptions Options { get; }
         public int PendingDeliveries { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.EmulatorEmail> SentEmails { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.TwoFactorCodeRecord> TwoFactorCodes { get; }
+        public event System.EventHandler<Cpaas.Emulator.TwoFactorCodeEvent>? TwoFactorCodeChanged;
         public System.Threading.Tasks.ValueTask DisposeAsync() { }
         public System.Threading.Tasks.Task<string> SimulateInboundSmsAsync(string from, string to, string text, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<Cpaas.Emulator.OtherClientSubscription> SimulateOtherClientSubscriptionAsync(Cpaas.NotificationChannelKind kind, string? destinationAddress = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -34,12 +37,24 @@ namespace Cpaas.Emulator
         public System.TimeSpan ShutdownTimeout { get; init; }
         public System.TimeProvider? TimeProvider { get; init; }
         public System.TimeSpan TokenLifetime { get; init; }
+        public int TwoFactorMaxAttempts { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> UndeliverableDestinations { get; init; }
         public string UserId { get; init; }
         public int WebhookBacklogPerUrl { get; init; }
         public int WebhookRetries { get; init; }
         public System.TimeSpan WebhookRetryDelay { get; init; }
         public System.TimeSpan WebhookTimeout { get; init; }
+    }
+    public sealed class EmulatorEmail : System.IEquatable<Cpaas.Emulator.EmulatorEmail>
+    {
+        public EmulatorEmail(string EmailId, string To, string Subject, string Body, string CodeId, System.DateTimeOffset Timestamp) { }
+        public string Body { get; init; }
+        public string CodeId { get; init; }
+        public string EmailId { get; init; }
+        public string Subject { get; init; }
+        public System.DateTimeOffset Timestamp { get; init; }
+        public string To { get; init; }
+        public override string ToString() { }
     }
     public enum ErrorBodyShape
     {
@@ -53,6 +68,49 @@ namespace Cpaas.Emulator
         public OtherClientSubscription(string ChannelId, string SubscriptionId) { }
         public string ChannelId { get; init; }
         public string SubscriptionId { get; init; }
+    }
+    public sealed class TwoFactorCodeEvent : System.IEquatable<Cpaas.Emulator.TwoFactorCodeEvent>
+    {
+        public TwoFactorCodeEvent(Cpaas.Emulator.TwoFactorCodeEventKind Kind, Cpaas.Emulator.TwoFactorCodeRecord Record) { }
+        public Cpaas.Emulator.TwoFactorCodeEventKind Kind { get; init; }
+        public Cpaas.Emulator.TwoFactorCodeRecord Record { get; init; }
+    }
+    public enum TwoFactorCodeEventKind
+    {
+        Sent = 0,
+        Resent = 1,
+        Verified = 2,
+        VerificationFailed = 3,
+        Locked = 4,
+        Deleted = 5,
+    }
+    public sealed class TwoFactorCodeRecord : System.IEquatable<Cpaas.Emulator.TwoFactorCodeRecord>
+    {
+        public TwoFactorCodeRecord(string CodeId, string ResourceUrl, string Method, string DestinationAddress, string Code, int Length, string Type, System.DateTimeOffset IssuedAt, System.DateTimeOffset ExpiresAt, Cpaas.Emulator.TwoFactorCodeStatus Status, int WrongAttempts, int MaxAttempts, int Sends, string? MessageId, string? EmailId) { }
+        public string Code { get; init; }
+        public string CodeId { get; init; }
+        public string DestinationAddress { get; init; }
+        public string? EmailId { get; init; }
+        public System.DateTimeOffset ExpiresAt { get; init; }
+        public System.DateTimeOffset IssuedAt { get; init; }
+        public int Length { get; init; }
+        public int MaxAttempts { get; init; }
+        public string? MessageId { get; init; }
+        public string Method { get; init; }
+        public string ResourceUrl { get; init; }
+        public int Sends { get; init; }
+        public Cpaas.Emulator.TwoFactorCodeStatus Status { get; init; }
+        public string Type { get; init; }
+        public int WrongAttempts { get; init; }
+        public override string ToString() { }
+    }
+    public enum TwoFactorCodeStatus
+    {
+        Active = 0,
+        Verified = 1,
+        Expired = 2,
+        Locked = 3,
+        Deleted = 4,
     }
     public sealed class WebhookDeliveryAttempt : System.IEquatable<Cpaas.Emulator.WebhookDeliveryAttempt>
     {

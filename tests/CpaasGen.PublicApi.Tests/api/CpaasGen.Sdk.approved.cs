@@ -67,6 +67,7 @@ namespace Cpaas
         public System.Uri? BaseUrl { get; }
         public virtual Cpaas.Conversation Conversation { get; }
         public int TokenRequestCount { get; }
+        public virtual Cpaas.TwoFactor TwoFactor { get; }
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
         public virtual System.Threading.Tasks.Task<string> GetUserIdAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -180,6 +181,14 @@ namespace Cpaas
         public static bool operator !=(Cpaas.DeliveryStatus left, Cpaas.DeliveryStatus right) { }
         public static bool operator ==(Cpaas.DeliveryStatus left, Cpaas.DeliveryStatus right) { }
     }
+    public static class EmailAddress
+    {
+        public const int MaxLength = 254;
+        public static bool IsValid(string? address) { }
+        public static string Mask(string? address) { }
+        public static string? Problem(string? address) { }
+        public static void Validate(string? address, string field) { }
+    }
     public static class EpochTime
     {
         public const long MillisecondsThreshold = 100000000000;
@@ -243,6 +252,31 @@ namespace Cpaas
     {
         public static string Mask(string? text) { }
         public static string MaskAddress(string? address) { }
+    }
+    public sealed class SendCodeRequest
+    {
+        public const string CodePlaceholder = "{code}";
+        public const int MaximumLength = 10;
+        public const int MinimumLength = 4;
+        public static readonly System.TimeSpan MaximumExpiry;
+        public static readonly System.TimeSpan MinimumExpiry;
+        public SendCodeRequest() { }
+        public required string DestinationAddress { get; init; }
+        public System.TimeSpan Expiry { get; init; }
+        public int Length { get; init; }
+        public required string Message { get; init; }
+        public Cpaas.TwoFactorMethod Method { get; init; }
+        public string? Subject { get; init; }
+        public Cpaas.TwoFactorCodeType Type { get; init; }
+        public override string ToString() { }
+        public void Validate() { }
+    }
+    public sealed class SendCodeResult
+    {
+        public SendCodeResult(string codeId, string resourceUrl) { }
+        public string CodeId { get; }
+        public string ResourceUrl { get; }
+        public override string ToString() { }
     }
     public sealed class SmsEventDetails
     {
@@ -330,6 +364,26 @@ namespace Cpaas
         public string SubscriptionId { get; }
         public override string ToString() { }
     }
+    public class TwoFactor
+    {
+        public const string NotVerifiedReason = "Code invalid or expired";
+        protected TwoFactor() { }
+        public virtual System.Threading.Tasks.Task DeleteCodeAsync(string codeId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.SendCodeResult> ResendCodeAsync(string codeId, Cpaas.SendCodeRequest request, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.SendCodeResult> SendCodeAsync(Cpaas.SendCodeRequest request, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.VerifyCodeResult> VerifyCodeAsync(string codeId, string code, System.Threading.CancellationToken cancellationToken = default) { }
+    }
+    public enum TwoFactorCodeType
+    {
+        Numeric = 0,
+        Alphanumeric = 1,
+        Alphabetic = 2,
+    }
+    public enum TwoFactorMethod
+    {
+        Sms = 0,
+        Email = 1,
+    }
     public sealed class UnknownNotification : Cpaas.CpaasNotification
     {
         public string RawJson { get; }
@@ -345,5 +399,14 @@ namespace Cpaas
     {
         public static string Mask(System.Uri? url) { }
         public static string Mask(string? url) { }
+    }
+    public sealed class VerifyCodeResult
+    {
+        public VerifyCodeResult(string codeId, bool verified, string? reason = null, string? exceptionId = null) { }
+        public string CodeId { get; }
+        public string? ExceptionId { get; }
+        public string? Reason { get; }
+        public bool Verified { get; }
+        public override string ToString() { }
     }
 }

@@ -1,12 +1,22 @@
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Testing.Tests")]
 namespace Cpaas.Testing
 {
+    public sealed class CodeVerification
+    {
+        public string Code { get; }
+        public string CodeId { get; }
+        public System.DateTimeOffset Time { get; }
+        public bool Verified { get; }
+        public override string ToString() { }
+    }
     public sealed class CpaasMockServer : System.IDisposable
     {
         public string ClientId { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.CodeVerification> CodeVerifications { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockNotificationChannel> CreatedNotificationChannels { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockSubscription> CreatedSubscriptions { get; }
         public string DefaultNumber { get; }
+        public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentCode> SentCodes { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentSms> SentMessages { get; }
         public string Url { get; }
         public string UserId { get; }
@@ -24,6 +34,9 @@ namespace Cpaas.Testing
         public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, Cpaas.Testing.ErrorBodyShape shape = 0, params string[] variables) { }
         public void SendDelivers() { }
         public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
+        public void VerifyFails() { }
+        public void VerifySucceeds() { }
+        public void VerifySucceedsOnlyFor(string code) { }
         public static Cpaas.Testing.CpaasMockServer Start() { }
         public static Cpaas.Testing.CpaasMockServer Start(Cpaas.Testing.CpaasMockServerOptions options) { }
     }
@@ -91,6 +104,21 @@ namespace Cpaas.Testing
         public string ResourceUrl { get; }
         public string SubscriptionId { get; }
         public string? WebhookUrl { get; }
+        public override string ToString() { }
+    }
+    public sealed class SentCode
+    {
+        public string CodeId { get; }
+        public string DestinationAddress { get; }
+        public int? ExpirySeconds { get; }
+        public int? Length { get; }
+        public string Message { get; }
+        public string Method { get; }
+        public string RequestJson { get; }
+        public bool Resent { get; }
+        public string? Subject { get; }
+        public System.DateTimeOffset Time { get; }
+        public string? Type { get; }
         public override string ToString() { }
     }
     public sealed class SentSms

@@ -19,6 +19,8 @@ namespace Cpaas.Api
     /// channel id returned in the channel's <c>callbackURL</c>. CPaaS then POSTs notifications to the channel's webhook
     /// URL.
     /// 4. Browse or clean up the stored conversations with the SmsHistory operations.
+    /// 5. For two-factor authentication, send a one-time code with <c>sendCode</c>, check what the user typed with
+    /// <c>verifyCode</c> (204 verified, 403 not verified), and <c>resendCode</c> or <c>deleteCode</c> as needed.
     /// <para/>
     /// The base URL is deployment specific (the vendor documentation writes it as <c>https://$KANDYFQDN$</c>); the
     /// official SDKs have no default and always take it from configuration. All paths are absolute and start with
@@ -48,6 +50,7 @@ namespace Cpaas.Api
             SmsHistory = new global::Cpaas.Api.SmsHistoryClient(requestAdapter);
             SmsInboundSubscriptions = new global::Cpaas.Api.SmsInboundSubscriptionsClient(requestAdapter);
             SmsOutbound = new global::Cpaas.Api.SmsOutboundClient(requestAdapter);
+            TwoFactor = new global::Cpaas.Api.TwoFactorClient(requestAdapter);
         }
 
         /// <summary>The request adapter every call goes through.</summary>
@@ -67,5 +70,8 @@ namespace Cpaas.Api
 
         /// <summary>Sending SMS messages from a number (DID) assigned to the project, or from the user's default SMS number.</summary>
         public global::Cpaas.Api.SmsOutboundClient SmsOutbound { get; }
+
+        /// <summary>Two-factor authentication codes: CPaaS generates a one-time code, sends it by SMS or e-mail inside a message of yours, and tells you whether what your user typed is that code. A code resource can be verified, resent (a new code, the previous one invalidated) and deleted.</summary>
+        public global::Cpaas.Api.TwoFactorClient TwoFactor { get; }
     }
 }
