@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -43,15 +42,15 @@ internal sealed class ModelBuilder
     {
         var members = new List<Member>();
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var requiredItems = new List<(YamlNode Node, string Pointer, string Name)>();
-        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, new HashSet<YamlNode>(SpecDocument.NodeIdentity), 0);
+        var requiredItems = new List<(SpecNode Node, string Pointer, string Name)>();
+        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, new HashSet<SpecNode>(SpecDocument.NodeIdentity), 0);
 
-        var map = pending.Node as YamlMappingNode;
+        var map = pending.Node as SpecMapping;
         var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal) { [pending.Name] = pending.Pointer };
         var properties = new List<PropertySpec>();
         foreach (var member in members)
         {
-            var propertyMap = member.Node as YamlMappingNode;
+            var propertyMap = member.Node as SpecMapping;
             var name = _schemas.CSharpName(propertyMap, member.JsonName, member.Pointer);
             if (name == pending.Name || ReservedModelMembers.Contains(name) || ((isError || errorWrapper is not null) && ReservedExceptionMembers.Contains(name)))
             {
@@ -65,7 +64,10 @@ internal sealed class ModelBuilder
             }
 
             propertyNames[name] = member.Pointer;
-            var hint = PropertyHint(member.Pointer) ?? pending.Name + Naming.ToPascal(member.JsonName);
+            // A reference to a component names its own type: the hint is only worth building for inline schemas.
+            var hint = SpecDocument.RefOf(member.Node) is { } reference && reference.StartsWith("#/components/", StringComparison.Ordinal)
+                ? pending.Name
+                : PropertyHint(member.Pointer) ?? pending.Name + Naming.ToPascal(member.JsonName);
             var type = _schemas.ResolveType(member.Node, member.Pointer, hint, out var nullable);
             if (type is null)
             {
@@ -108,13 +110,13 @@ internal sealed class ModelBuilder
     }
 
     private void Collect(
-        YamlNode node,
+        SpecNode node,
         string pointer,
         bool optional,
         List<Member> members,
         HashSet<string> required,
-        List<(YamlNode, string, string)> requiredItems,
-        HashSet<YamlNode> visited,
+        List<(SpecNode, string, string)> requiredItems,
+        HashSet<SpecNode> visited,
         int depth)
     {
         if (depth > 32)
@@ -135,7 +137,7 @@ internal sealed class ModelBuilder
             pointer = resolvedPointer;
         }
 
-        if (node is not YamlMappingNode map || !visited.Add(node))
+        if (node is not SpecMapping map || !visited.Add(node))
         {
             return;
         }
@@ -144,7 +146,7 @@ internal sealed class ModelBuilder
         {
             foreach (var pair in properties.Children)
             {
-                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+                var jsonName = ((SpecScalar)pair.Key).Value ?? string.Empty;
                 if (members.All(m => m.JsonName != jsonName))
                 {
                     members.Add(new Member(jsonName, pair.Key, pair.Value, Pointer.Append(Pointer.Append(pointer, "properties"), jsonName), optional));
@@ -156,7 +158,7 @@ internal sealed class ModelBuilder
         {
             foreach (var item in requiredList.Children)
             {
-                if (item is YamlScalarNode { Value: { } value })
+                if (item is SpecScalar { Value: { } value })
                 {
                     required.Add(value);
                     requiredItems.Add((item, Pointer.Append(pointer, "required"), value));
@@ -166,7 +168,7 @@ internal sealed class ModelBuilder
 
         foreach (var (key, alternative) in new[] { ("allOf", false), ("oneOf", true), ("anyOf", true) })
         {
-            if (SpecDocument.Member(map, key) is YamlSequenceNode list)
+            if (SpecDocument.Member(map, key) is SpecSequence list)
             {
                 for (var i = 0; i < list.Children.Count; i++)
                 {
@@ -203,5 +205,5 @@ internal sealed class ModelBuilder
         return hint;
     }
 
-    private sealed record Member(string JsonName, YamlNode KeyNode, YamlNode Node, string Pointer, bool Optional);
+    private sealed record Member(string JsonName, SpecNode KeyNode, SpecNode Node, string Pointer, bool Optional);
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -25,10 +24,10 @@ internal sealed partial class SchemaParser
     private readonly Dictionary<string, string> _usedNames;
     private readonly OperationFilter _filter;
     private readonly Dictionary<string, NamedSchema> _named = new(StringComparer.Ordinal);
-    private readonly Dictionary<YamlNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
+    private readonly Dictionary<SpecNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
     private readonly List<PendingModel> _pending = new();
     private readonly List<EnumSpec> _enums = new();
-    private readonly Dictionary<YamlNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
+    private readonly Dictionary<SpecNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
 
     public SchemaParser(SpecDocument doc, string @namespace, string accessibility, Dictionary<string, string> usedNames, OperationFilter filter)
     {
@@ -40,7 +39,7 @@ internal sealed partial class SchemaParser
     }
 
     /// <summary>First pass: learn every component schema's kind and C# name, so references resolve in any order.</summary>
-    public void Register(YamlMappingNode? schemas)
+    public void Register(SpecMapping? schemas)
     {
         if (schemas is null)
         {
@@ -49,9 +48,9 @@ internal sealed partial class SchemaParser
 
         foreach (var pair in schemas.Children)
         {
-            var key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var key = ((SpecScalar)pair.Key).Value ?? string.Empty;
             var pointer = Pointer.Append(SchemasPointer, key);
-            var map = pair.Value as YamlMappingNode;
+            var map = pair.Value as SpecMapping;
             var kind = map is null ? NamedKind.Alias : ClassifyNamed(map, pointer);
             var name = kind == NamedKind.Alias ? key : CSharpName(map, key, pointer);
             if (kind != NamedKind.Alias && !Claim(name, pointer, pair.Key))
@@ -112,10 +111,10 @@ internal sealed partial class SchemaParser
     /// <param name="pointer">Its JSON pointer, for diagnostics.</param>
     /// <param name="nameHint">The name an inline object or enum gets (made unique when taken).</param>
     /// <param name="nullable">True when the schema allows <c>null</c>.</param>
-    public TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable)
+    public TypeRef? ResolveType(SpecNode schema, string pointer, string nameHint, out bool nullable)
         => ResolveType(schema, pointer, nameHint, out nullable, depth: 0);
 
-    private TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable, int depth)
+    private TypeRef? ResolveType(SpecNode schema, string pointer, string nameHint, out bool nullable, int depth)
     {
         nullable = false;
         if (depth > 32)
@@ -124,9 +123,9 @@ internal sealed partial class SchemaParser
             return null;
         }
 
-        if (schema is not YamlMappingNode map)
+        if (schema is not SpecMapping map)
         {
-            if (schema is YamlScalarNode scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
+            if (schema is SpecScalar scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
             {
                 return TypeRef.Untyped; // OpenAPI 3.1 boolean schemas: `true` allows anything, `false` nothing (kept as untyped JSON).
             }
@@ -201,7 +200,7 @@ internal sealed partial class SchemaParser
         var enumValues = _doc.Sequence(map, "enum", pointer);
         if (enumValues is not null && type is null or "string")
         {
-            if (type == "string" || enumValues.Children.All(v => v is YamlScalarNode s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))
+            if (type == "string" || enumValues.Children.All(v => v is SpecScalar s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))
             {
                 return Enum(map, pointer, nameHint);
             }
@@ -246,7 +245,7 @@ internal sealed partial class SchemaParser
                 return element.IsArray ? TypeRef.Untyped.AsArray() : ArrayOf(element);
             case "object":
             case null:
-                if (SpecDocument.Member(map, "properties") is YamlMappingNode { Children.Count: > 0 } || allOf is not null || oneOf is not null)
+                if (SpecDocument.Member(map, "properties") is SpecMapping { Children.Count: > 0 } || allOf is not null || oneOf is not null)
                 {
                     return Model(map, pointer, nameHint);
                 }
@@ -271,15 +270,15 @@ internal sealed partial class SchemaParser
         }
     }
 
-    private TypeRef? ResolveComposition(YamlMappingNode map, string pointer, string nameHint, YamlSequenceNode? allOf, YamlSequenceNode? oneOf, ref bool nullable, int depth)
+    private TypeRef? ResolveComposition(SpecMapping map, string pointer, string nameHint, SpecSequence? allOf, SpecSequence? oneOf, ref bool nullable, int depth)
     {
-        var members = new List<(YamlNode Node, string Pointer)>();
+        var members = new List<(SpecNode Node, string Pointer)>();
         if (allOf is not null)
         {
             members.AddRange(allOf.Children.Select((n, i) => (n, Pointer.Append(Pointer.Append(pointer, "allOf"), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
-        var alternatives = new List<(YamlNode Node, string Pointer)>();
+        var alternatives = new List<(SpecNode Node, string Pointer)>();
         if (oneOf is not null)
         {
             var key = SpecDocument.Member(map, "oneOf") is not null ? "oneOf" : "anyOf";
@@ -298,7 +297,7 @@ internal sealed partial class SchemaParser
         members = members.Where(m => !IsAnnotationOnly(m.Node)).ToList();
         foreach (var member in members)
         {
-            nullable |= member.Node is YamlMappingNode mm && IsNullable(mm, member.Pointer);
+            nullable |= member.Node is SpecMapping mm && IsNullable(mm, member.Pointer);
         }
 
         if (members.Count + alternatives.Count == 0)
@@ -334,7 +333,7 @@ internal sealed partial class SchemaParser
         return TypeRef.Untyped; // a mixed union (object or array or scalar): the JSON is kept as it is
     }
 
-    private TypeRef Model(YamlMappingNode map, string pointer, string nameHint)
+    private TypeRef Model(SpecMapping map, string pointer, string nameHint)
     {
         var name = Unique(CSharpName(map, nameHint, pointer), pointer);
         var type = new TypeRef(TypeKind.Object, name, false);
@@ -343,7 +342,7 @@ internal sealed partial class SchemaParser
         return type;
     }
 
-    private TypeRef Enum(YamlMappingNode map, string pointer, string nameHint)
+    private TypeRef Enum(SpecMapping map, string pointer, string nameHint)
     {
         var name = _namedEnums.TryGetValue(map, out var named) ? named : Unique(CSharpName(map, nameHint, pointer), pointer);
         var type = new TypeRef(TypeKind.Enum, name, false);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -220,7 +219,7 @@ internal static class SpecParser
         return "public";
     }
 
-    private static string? Identifier(SpecDocument doc, string? overrideValue, string metadataName, YamlMappingNode? info, string extension, bool isNamespace)
+    private static string? Identifier(SpecDocument doc, string? overrideValue, string metadataName, SpecMapping? info, string extension, bool isNamespace)
     {
         var fromMetadata = !string.IsNullOrWhiteSpace(overrideValue);
         var value = fromMetadata ? overrideValue!.Trim() : (info is null ? null : doc.String(info, extension, "#/info"));
@@ -248,7 +247,7 @@ internal static class SpecParser
         return value;
     }
 
-    private static Dictionary<string, string?> ReadTags(SpecDocument doc, YamlMappingNode root)
+    private static Dictionary<string, string?> ReadTags(SpecDocument doc, SpecMapping root)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tags = doc.Sequence(root, "tags", "#");
@@ -259,7 +258,7 @@ internal static class SpecParser
 
         for (var i = 0; i < tags.Children.Count; i++)
         {
-            if (tags.Children[i] is YamlMappingNode tag && doc.String(tag, "name", "#/tags/" + i) is { } name)
+            if (tags.Children[i] is SpecMapping tag && doc.String(tag, "name", "#/tags/" + i) is { } name)
             {
                 result[name] = doc.String(tag, "description", "#/tags/" + i);
             }
@@ -268,10 +267,10 @@ internal static class SpecParser
         return result;
     }
 
-    private static string? FirstServerUrl(SpecDocument doc, YamlMappingNode root)
+    private static string? FirstServerUrl(SpecDocument doc, SpecMapping root)
     {
         var servers = doc.Sequence(root, "servers", "#");
-        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not YamlMappingNode first)
+        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not SpecMapping first)
         {
             return null;
         }
