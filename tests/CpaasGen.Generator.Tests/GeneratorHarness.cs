@@ -18,7 +18,7 @@ internal static class GeneratorHarness
     public const string DefaultSpecPath = "/specs/openapi.yaml";
 
     /// <summary>The fixture specs that get snapshots, compile and determinism tests.</summary>
-    public static readonly string[] FixtureSpecs = { "kandy", "library" };
+    public static readonly string[] FixtureSpecs = { "kandy", "library", "composition" };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {

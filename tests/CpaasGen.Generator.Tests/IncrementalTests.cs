@@ -184,9 +184,28 @@ public class IncrementalTests
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
 
-    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Text) RunKandy()
+    [Fact]
+    public void EditingABaseSchemaReemitsOnlyTheBaseNotItsDerivedTypes()
     {
-        var text = new InMemoryAdditionalText(GeneratorHarness.DefaultSpecPath, GeneratorHarness.ReadFixture("kandy"));
+        // Derived types inherit through C#: their files name the base, not its members, so they stay as they were.
+        var (driver, compilation, text) = RunKandy("composition");
+        var before = Sources(driver);
+        var original = text.GetText()!.ToString();
+        var edited = original.Replace("description: A pet of the clinic.", "description: " + EditedDescription, StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+
+        driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(text.Path, edited)).RunGenerators(compilation);
+
+        var models = Outputs(driver, TrackingNames.Models);
+        var modified = Assert.Single(models, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("Pet", Property(modified.Value, "Name"));
+        var after = Sources(driver);
+        Assert.Equal(new[] { "PetClinic.Pet.g.cs" }, before.Keys.Where(k => before[k] != after[k]).ToArray());
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Text) RunKandy(string fixture = "kandy")
+    {
+        var text = new InMemoryAdditionalText(GeneratorHarness.DefaultSpecPath, GeneratorHarness.ReadFixture(fixture));
         var compilation = GeneratorHarness.CreateConsumerCompilation();
         var driver = GeneratorHarness.CreateDriver(new[] { text }).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();

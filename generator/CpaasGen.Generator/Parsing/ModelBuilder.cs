@@ -19,6 +19,7 @@ internal sealed class ModelBuilder
     private static readonly HashSet<string> ReservedModelMembers = new(StringComparer.Ordinal)
     {
         "AdditionalData", "GetFieldDeserializers", "Serialize", "CreateFromDiscriminatorValue", "ReadFrom", "ReadJson", "WriteJson",
+        "SerializeMembers", "ReadMember", "WriteJsonMembers", "CheckRequiredMembers",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -38,15 +39,30 @@ internal sealed class ModelBuilder
         _schemas = schemas;
     }
 
-    public ModelSpec Build(PendingModel pending, string ns, string accessibility, bool isError, string? errorWrapper)
+    public ModelSpec Build(PendingModel pending, string ns, string accessibility, bool isError, string? errorWrapper, ModelContext? context = null)
     {
         var members = new List<Member>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         var requiredItems = new List<(SpecNode Node, string Pointer, string Name)>();
-        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, new HashSet<SpecNode>(SpecDocument.NodeIdentity), 0);
+        var visited = new HashSet<SpecNode>(SpecDocument.NodeIdentity);
+        foreach (var baseNode in context?.BaseNodes ?? Array.Empty<SpecNode>())
+        {
+            visited.Add(baseNode); // the bases' members are inherited, not declared again
+        }
+
+        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, visited, 0, context?.SkipAlternatives ?? false);
+        if (context is not null)
+        {
+            members.RemoveAll(m => context.InheritedJsonNames.Contains(m.JsonName));
+        }
 
         var map = pending.Node as SpecMapping;
         var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal) { [pending.Name] = pending.Pointer };
+        foreach (var inherited in context?.InheritedNames ?? new Dictionary<string, string>())
+        {
+            propertyNames[inherited.Key] = inherited.Value;
+        }
+
         var properties = new List<PropertySpec>();
         foreach (var member in members)
         {
@@ -76,11 +92,14 @@ internal sealed class ModelBuilder
 
             var readOnly = propertyMap is not null && (_doc.Bool(propertyMap, "readOnly", member.Pointer) ?? false);
             var writeOnly = propertyMap is not null && (_doc.Bool(propertyMap, "writeOnly", member.Pointer) ?? false);
+
+            // A discriminator is set by each derived type's constructors, so it is never C#-required.
+            var isDiscriminator = member.JsonName == context?.DiscriminatorProperty;
             properties.Add(new PropertySpec(
                 member.JsonName,
                 name,
                 type,
-                !member.Optional && required.Contains(member.JsonName) && !readOnly,
+                !member.Optional && required.Contains(member.JsonName) && !readOnly && !isDiscriminator,
                 nullable,
                 _schemas.DescriptionOf(member.Node, member.Pointer),
                 SchemaParser.ExampleOf(propertyMap),
@@ -89,7 +108,24 @@ internal sealed class ModelBuilder
                 writeOnly));
         }
 
+        if (context?.DiscriminatorProperty is { } discriminator && !members.Any(m => m.JsonName == discriminator) && !context.InheritedJsonNames.Contains(discriminator))
+        {
+            // A discriminator the schema does not declare as a property still travels: a string member.
+            var name = Naming.ToPascal(discriminator);
+            if (name == pending.Name || ReservedModelMembers.Contains(name) || propertyNames.ContainsKey(name))
+            {
+                name += "Value";
+            }
+
+            if (!propertyNames.ContainsKey(name))
+            {
+                propertyNames[name] = pending.Pointer + "/discriminator";
+                properties.Add(new PropertySpec(discriminator, name, TypeRef.Scalar(TypeKind.String), false, false, "The discriminator: which derived type this value is.", null, false));
+            }
+        }
+
         var declared = new HashSet<string>(members.Select(m => m.JsonName), StringComparer.Ordinal);
+        declared.UnionWith(context?.InheritedJsonNames ?? (IEnumerable<string>)Array.Empty<string>());
         foreach (var (node, pointer, value) in requiredItems)
         {
             if (!declared.Contains(value))
@@ -106,7 +142,8 @@ internal sealed class ModelBuilder
             isError,
             map is not null && (_doc.Bool(map, "deprecated", pending.Pointer) ?? false),
             properties.ToEquatableArray(),
-            errorWrapper);
+            errorWrapper,
+            BaseName: context?.BaseName);
     }
 
     private void Collect(
@@ -117,7 +154,8 @@ internal sealed class ModelBuilder
         HashSet<string> required,
         List<(SpecNode, string, string)> requiredItems,
         HashSet<SpecNode> visited,
-        int depth)
+        int depth,
+        bool skipAlternatives = false)
     {
         if (depth > 32)
         {
@@ -168,6 +206,11 @@ internal sealed class ModelBuilder
 
         foreach (var (key, alternative) in new[] { ("allOf", false), ("oneOf", true), ("anyOf", true) })
         {
+            if (alternative && skipAlternatives)
+            {
+                continue; // a discriminated union's alternatives are its derived types
+            }
+
             if (SpecDocument.Member(map, key) is SpecSequence list)
             {
                 for (var i = 0; i < list.Children.Count; i++)

@@ -46,6 +46,7 @@ internal sealed partial class SchemaParser
             return;
         }
 
+        _schemas = schemas;
         foreach (var pair in schemas.Children)
         {
             var key = ((SpecScalar)pair.Key).Value ?? string.Empty;
@@ -70,6 +71,8 @@ internal sealed partial class SchemaParser
                 _pending.Add(new PendingModel(name, pointer, pair.Value));
             }
         }
+
+        PlanHierarchy();
     }
 
     /// <summary>Builds every model reached so far (component or synthesized) and every enum. Call once, after the operations.</summary>
@@ -81,23 +84,57 @@ internal sealed partial class SchemaParser
             ResolveType(named.Node, named.Pointer, named.Name, out _);
         }
 
+        bool IsError(string name) => errorModels.Contains(name) && !bodyModels.Contains(name);
+        DropErrorLinks(IsError);
+
         var builder = new ModelBuilder(_doc, this);
-        var models = new List<ModelSpec>();
-        for (var i = 0; i < _pending.Count; i++)
+        var built = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        var pendingByName = new Dictionary<string, PendingModel>(StringComparer.Ordinal);
+        var building = new HashSet<string>(StringComparer.Ordinal);
+
+        ModelSpec Build(PendingModel pending)
         {
-            // Building a model can reach further inline schemas, which append to _pending.
-            cancellationToken.ThrowIfCancellationRequested();
-            var pending = _pending[i];
-            var isError = errorModels.Contains(pending.Name) && !bodyModels.Contains(pending.Name);
+            if (built.TryGetValue(pending.Name, out var done))
+            {
+                return done;
+            }
+
+            // A base is built before its derived types: they need its members' names.
+            ModelSpec? baseModel = null;
+            _baseOf.TryGetValue(pending.Name, out var link);
+            if (link is not null && building.Add(pending.Name) && pendingByName.TryGetValue(link.BaseName, out var basePending))
+            {
+                baseModel = Build(basePending);
+            }
+
+            var isError = IsError(pending.Name);
             string? wrapper = null;
             if (errorModels.Contains(pending.Name) && !isError)
             {
                 wrapper = Unique(pending.Name + "Exception", pending.Pointer);
             }
 
-            models.Add(builder.Build(pending, _namespace, _accessibility, isError, wrapper));
+            var model = builder.Build(pending, _namespace, _accessibility, isError, wrapper, Context(pending.Name, link, baseModel, built));
+            built[pending.Name] = model;
+            return model;
         }
 
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            // Building a model can reach further inline schemas, which append to _pending.
+            cancellationToken.ThrowIfCancellationRequested();
+            pendingByName[_pending[i].Name] = _pending[i];
+        }
+
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pendingByName[_pending[i].Name] = _pending[i];
+            Build(_pending[i]);
+        }
+
+        var models = _pending.Select(p => built[p.Name]).ToList();
+        models = CompleteHierarchies(models);
         models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         _enums.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return (models, _enums);
@@ -311,6 +348,12 @@ internal sealed partial class SchemaParser
             var inner = ResolveType(single.Node, single.Pointer, nameHint, out var innerNullable, depth + 1);
             nullable |= innerNullable;
             return inner;
+        }
+
+        // Alternatives that share a base dispatching on a discriminator: reading the base creates the right one.
+        if (members.Count == 0 && DispatchingBaseOf(alternatives.Select(a => a.Node)) is { } dispatching)
+        {
+            return new TypeRef(TypeKind.Object, dispatching, false);
         }
 
         var all = members.Concat(alternatives).ToList();

@@ -99,6 +99,7 @@ internal static class SpecParser
             ["GeneratedJson"] = "(generated helper)",
             ["IJsonModel"] = "(generated helper)",
             ["GeneratedValues"] = "(generated helper)",
+            ["GeneratedDiscriminator"] = "(generated helper)",
         };
 
         if (input.OverlayName is not null && input.OverlayText is null)
@@ -187,14 +188,16 @@ internal static class SpecParser
         var deprecated = new HashSet<string>(models.Where(m => m.IsDeprecated).Select(m => m.Name), StringComparer.Ordinal);
         if (deprecated.Count > 0)
         {
-            models = models.Select(m => !m.IsDeprecated && m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t)) ? m with { UsesDeprecated = true } : m).ToList();
+            models = models.Select(m => !m.IsDeprecated && (m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t))
+                || (m.BaseName is { } b && deprecated.Contains(b)) || (m.Discriminator?.Cases.Any(c => deprecated.Contains(c.TypeName)) ?? false)) ? m with { UsesDeprecated = true } : m).ToList();
             clients = clients.Select(c => c.Operations.Any(o => UsesAny(o, deprecated)) ? c with { UsesDeprecated = true } : c).ToList();
         }
 
         var usesValues = models.Any(m => m.Properties.Any(p => p.Type.Kind is TypeKind.SByte or TypeKind.Byte or TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Bytes))
             || clients.Any(c => c.Operations.Any(o => o.Parameters.Any(p => p.Type.IsArray || p.IsMap || p.Location == ParameterLocation.Cookie)
                 || o.Body?.ContentKind == BodyContentKind.Text || o.Response?.ContentKind == BodyContentKind.Text));
-        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
+        var usesDiscriminators = models.Any(m => m.Discriminator is not null);
+        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues, usesDiscriminators), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
     }
 
     private static bool UsesAny(OperationSpec operation, HashSet<string> names)

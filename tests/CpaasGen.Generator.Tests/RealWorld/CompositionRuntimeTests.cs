@@ -1,0 +1,254 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+using Xunit;
+
+namespace CpaasGen.Generator.Tests.RealWorld;
+
+/// <summary>
+/// The composition fixture (Specs/composition) run for real: a derived instance read through its base type on both
+/// paths (Kiota's parse nodes and the Utf8JsonReader fast path), the discriminator written on serialization, unknown
+/// values kept, required members of a derived type checked. The fast path takes a <c>ref</c> struct, which reflection
+/// cannot pass: a small probe class compiled with the generated code calls it.
+/// </summary>
+public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Generated>
+{
+    private readonly Generated _generated;
+
+    public CompositionRuntimeTests(Generated generated) => _generated = generated;
+
+    public static IEnumerable<object[]> Polymorphic => new[]
+    {
+        new object[] { "Pet", """{"petType":"lion","name":"Leo","lives":9,"prideSize":5}""", "Lion" },
+        new object[] { "Pet", """{"name":"Tom","petType":"CAT","lives":7,"indoor":true}""", "Cat" }, // values compare ignoring case
+        new object[] { "Pet", """{"name":"Rex","toys":[{"x":[1,{"petType":"cat"}]}],"tricks":["sit"],"petType":"dog","barks":true}""", "Dog" }, // the discriminator after nested values
+        new object[] { "Pet", """{"petType":"Hamster","name":"Ham"}""", "Hamster" }, // a derived schema that only references its base
+        new object[] { "Cat", """{"petType":"lion","name":"Leo","lives":9}""", "Lion" }, // a derived type dispatches to its own derived types
+        new object[] { "Shape", """{"side":2.5,"shapeType":"Square"}""", "Square" }, // no mapping: the schema name is the value
+        new object[] { "Vehicle", """{"vehicleType":"bike","gears":21}""", "Bike" }, // a discriminated oneOf: its alternatives derive from it
+        new object[] { "Timestamped", """{"text":"hello","createdAt":"2024-05-01T10:00:00Z"}""", "Timestamped" }, // no discriminator: no dispatch
+    };
+
+    [Theory]
+    [MemberData(nameof(Polymorphic))]
+    public void ADerivedInstanceIsReadThroughItsBaseTypeOnBothPaths(string baseType, string json, string expectedType)
+    {
+        var kiota = _generated.ParseWithKiota(baseType, json);
+        var fast = _generated.ReadFast(baseType, json);
+
+        Assert.Equal("PetClinic." + expectedType, kiota.GetType().FullName);
+        Assert.Equal("PetClinic." + expectedType, fast.GetType().FullName);
+        Assert.Equal(_generated.WriteFast(kiota), _generated.WriteFast(fast)); // the same members landed in the same places
+    }
+
+    [Fact]
+    public void BaseAndDerivedMembersAreFilledAndUnknownMembersKept()
+    {
+        const string Json = """{"petType":"lion","name":"Leo","lives":9,"prideSize":5,"birthday":"2020-02-29","mane":"golden"}""";
+        foreach (var lion in new[] { _generated.ParseWithKiota("Pet", Json), _generated.ReadFast("Pet", Json) })
+        {
+            Assert.Equal("Leo", Get(lion, "Name"));
+            Assert.Equal("lion", Get(lion, "PetType")!.ToString());
+            Assert.Equal(9, Get(lion, "Lives"));
+            Assert.Equal(5, Get(lion, "PrideSize"));
+            Assert.Equal("2020-02-29", Get(lion, "Birthday")!.ToString());
+            Assert.Equal(new[] { "mane" }, ((IDictionary<string, object>)Get(lion, "AdditionalData")!).Keys.ToArray());
+        }
+    }
+
+    [Fact]
+    public void AnUnknownDiscriminatorValueReadsAsTheBaseAndKeepsItsValue()
+    {
+        const string Json = """{"petType":"parrot","name":"Polly","wings":2}""";
+        foreach (var pet in new[] { _generated.ParseWithKiota("Pet", Json), _generated.ReadFast("Pet", Json) })
+        {
+            Assert.Equal("PetClinic.Pet", pet.GetType().FullName);
+            Assert.Equal("parrot", Get(pet, "PetType")!.ToString());
+            Assert.True(((IDictionary<string, object>)Get(pet, "AdditionalData")!).ContainsKey("wings"));
+        }
+    }
+
+    [Fact]
+    public void ANewDerivedInstanceSerializesItsDiscriminatorOnBothPaths()
+    {
+        var cat = _generated.Probe("NewCat")!;
+        var car = _generated.Probe("NewCar")!;
+
+        var fastCat = JsonDocument.Parse(_generated.WriteFast(cat)).RootElement;
+        var kiotaCat = JsonDocument.Parse(WriteWithKiota(cat)).RootElement;
+        var fastCar = JsonDocument.Parse(_generated.WriteFast(car)).RootElement;
+
+        foreach (var json in new[] { fastCat, kiotaCat })
+        {
+            Assert.Equal("cat", json.GetProperty("petType").GetString());
+            Assert.Equal("Tom", json.GetProperty("name").GetString());
+            Assert.Equal(7, json.GetProperty("lives").GetInt32());
+        }
+
+        Assert.Equal("car", fastCar.GetProperty("vehicleType").GetString());
+        Assert.Equal("PetClinic.Cat", _generated.ParseWithKiota("Pet", fastCat.GetRawText()).GetType().FullName); // round trip
+        Assert.Equal("PetClinic.Car", _generated.ReadFast("Vehicle", fastCar.GetRawText()).GetType().FullName);
+    }
+
+    [Fact]
+    public void AListOfBaseTypedValuesHoldsEachDerivedType()
+    {
+        const string Json = """[{"petType":"cat","name":"Tom","lives":7},{"petType":"dog","name":"Rex"},{"petType":"parrot","name":"Polly"}]""";
+        var expected = new[] { "PetClinic.Cat", "PetClinic.Dog", "PetClinic.Pet" };
+
+        var fast = (IList)_generated.Probe("ReadPets", Encoding.UTF8.GetBytes(Json))!;
+        var node = new JsonParseNode(JsonDocument.Parse(Json).RootElement);
+        var kiota = _generated.KiotaList(node, "Pet");
+
+        Assert.Equal(expected, fast.Cast<object>().Select(p => p.GetType().FullName));
+        Assert.Equal(expected, kiota.Select(p => p.GetType().FullName));
+    }
+
+    [Fact]
+    public void ARequiredMemberOfTheDerivedTypeIsCheckedWhenReadThroughTheBase()
+    {
+        var error = Assert.Throws<JsonException>(() => _generated.ReadFast("Pet", """{"petType":"cat","name":"Tom"}"""));
+        Assert.Contains("'lives' is required in Cat", error.Message, StringComparison.Ordinal);
+
+        var baseError = Assert.Throws<JsonException>(() => _generated.ReadFast("Pet", """{"petType":"cat","lives":1}"""));
+        Assert.Contains("'name' is required in Pet", baseError.Message, StringComparison.Ordinal);
+
+        // The same instance type reads again cleanly after a failure elsewhere: what was seen is per read.
+        Assert.Equal("PetClinic.Cat", _generated.ReadFast("Pet", """{"petType":"cat","name":"Tom","lives":1}""").GetType().FullName);
+    }
+
+    [Fact]
+    public void AOneOfWithoutDiscriminatorIsOneModelWithEveryAlternativesMembers()
+    {
+        const string Json = """{"iban":"DE89370400440532013000"}""";
+
+        var kiota = _generated.ParseWithKiota("PaymentMethod", Json);
+        var fast = _generated.ReadFast("PaymentMethod", Json);
+
+        foreach (var payment in new[] { kiota, fast })
+        {
+            Assert.Equal("DE89370400440532013000", Get(payment, "Iban"));
+            Assert.Null(Get(payment, "Number"));
+        }
+    }
+
+    private static object? Get(object value, string property) => value.GetType().GetProperty(property)!.GetValue(value);
+
+    private static string WriteWithKiota(object value)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue<IParsable>(null, (IParsable)value);
+        using var reader = new StreamReader(writer.GetSerializedContent());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The composition fixture compiled once for the class, with a probe that calls the fast path.</summary>
+    public sealed class Generated
+    {
+        private const string ProbeSource = """
+            namespace Probe
+            {
+                internal static class Calls
+                {
+                    public static object Read(string type, byte[] json)
+                    {
+                        var reader = new global::System.Text.Json.Utf8JsonReader(json);
+                        reader.Read();
+                        object value = type switch
+                        {
+                            "Pet" => global::PetClinic.Pet.ReadFrom(ref reader),
+                            "Cat" => global::PetClinic.Cat.ReadFrom(ref reader),
+                            "Shape" => global::PetClinic.Shape.ReadFrom(ref reader),
+                            "Vehicle" => global::PetClinic.Vehicle.ReadFrom(ref reader),
+                            "Timestamped" => global::PetClinic.Timestamped.ReadFrom(ref reader),
+                            "PaymentMethod" => global::PetClinic.PaymentMethod.ReadFrom(ref reader),
+                            _ => throw new global::System.ArgumentException(type),
+                        };
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject || reader.BytesConsumed != json.Length || reader.Read())
+                        {
+                            throw new global::System.InvalidOperationException("The reader was not left on the object's EndObject.");
+                        }
+
+                        return value;
+                    }
+
+                    public static object ReadPets(byte[] json)
+                    {
+                        var reader = new global::System.Text.Json.Utf8JsonReader(json);
+                        reader.Read();
+                        return global::PetClinic.GeneratedJson.ReadList<global::PetClinic.Pet>(ref reader, "pets", static (ref global::System.Text.Json.Utf8JsonReader r) => global::PetClinic.Pet.ReadFrom(ref r))!;
+                    }
+
+                    public static byte[] Write(global::PetClinic.IJsonModel model)
+                    {
+                        var buffer = new global::System.IO.MemoryStream();
+                        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+                        {
+                            model.WriteJson(writer);
+                        }
+
+                        return buffer.ToArray();
+                    }
+
+                    // Compiles only if a derived type's and its base's required members are what the spec says.
+                    public static object NewCat() => new global::PetClinic.Cat { Name = "Tom", Lives = 7 };
+
+                    public static object NewCar() => new global::PetClinic.Car { Seats = 4 };
+                }
+            }
+            """;
+
+        private readonly Assembly _assembly;
+
+        public Generated()
+        {
+            var compilation = GeneratorHarness.CreateCompilation(GeneratorHarness.KiotaRuntimeReferences.Value, ProbeSource);
+            var result = GeneratorHarness.Run(GeneratorHarness.ReadFixture("composition"), compilation: compilation);
+            DiagnosticAssert.GeneratorDidNotThrow(result);
+            Assert.True(result.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(result.GeneratorDiagnostics));
+            DiagnosticAssert.OutputCompiles(result);
+            _assembly = GeneratedAssembly.Load(result);
+        }
+
+        public object? Probe(string method, params object[] args)
+        {
+            try
+            {
+                return _assembly.Type("Probe.Calls").GetMethod(method)!.Invoke(null, args);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                throw ex.InnerException;
+            }
+        }
+
+        public object ReadFast(string type, string json) => Probe("Read", type, Encoding.UTF8.GetBytes(json))!;
+
+        public string WriteFast(object model) => Encoding.UTF8.GetString((byte[])Probe("Write", model)!);
+
+        public object ParseWithKiota(string type, string json)
+        {
+            var node = new JsonParseNode(JsonDocument.Parse(json).RootElement);
+            var generated = _assembly.Type("PetClinic." + type);
+            var get = typeof(IParseNode).GetMethod(nameof(IParseNode.GetObjectValue))!.MakeGenericMethod(generated);
+            return get.Invoke(node, new object[] { Factory(generated) })!;
+        }
+
+        public List<object> KiotaList(IParseNode node, string type)
+        {
+            var generated = _assembly.Type("PetClinic." + type);
+            var get = typeof(IParseNode).GetMethod(nameof(IParseNode.GetCollectionOfObjectValues))!.MakeGenericMethod(generated);
+            return ((IEnumerable)get.Invoke(node, new object[] { Factory(generated) })!).Cast<object>().ToList();
+        }
+
+        private static Delegate Factory(Type type)
+            => Delegate.CreateDelegate(typeof(ParsableFactory<>).MakeGenericType(type), type.GetMethod("CreateFromDiscriminatorValue", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)!);
+    }
+}
