@@ -139,6 +139,28 @@ public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Gen
         }
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task TheGeneratedClientReturnsEachDerivedTypeOverHttp()
+    {
+        using var server = WireMock.Server.WireMockServer.Start();
+        server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/pets").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("""[{"petType":"lion","name":"Leo","lives":9,"prideSize":4},{"petType":"dog","name":"Rex","barks":true}]"""));
+        server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/pets").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"petType":"cat","name":"Tom","lives":7}"""));
+        using var http = new System.Net.Http.HttpClient();
+        var client = _generated.Client(server.Url!, http);
+
+        var pets = (IList)await _generated.CallAsync(client, "ListPetsAsync", System.Threading.CancellationToken.None);
+        var created = await _generated.CallAsync(client, "AddPetAsync", _generated.Probe("NewCat")!, System.Threading.CancellationToken.None);
+
+        Assert.Equal(new[] { "PetClinic.Lion", "PetClinic.Dog" }, pets.Cast<object>().Select(p => p.GetType().FullName));
+        Assert.Equal(4, Get(pets[0]!, "PrideSize"));
+        Assert.Equal("PetClinic.Cat", created.GetType().FullName);
+        var sent = JsonDocument.Parse(server.LogEntries.Single(e => e.RequestMessage.Method == "POST").RequestMessage.Body!).RootElement;
+        Assert.Equal("cat", sent.GetProperty("petType").GetString()); // the request body says what the new pet is
+    }
+
     private static object? Get(object value, string property) => value.GetType().GetProperty(property)!.GetValue(value);
 
     private static string WriteWithKiota(object value)
@@ -230,6 +252,22 @@ public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Gen
         }
 
         public object ReadFast(string type, string json) => Probe("Read", type, Encoding.UTF8.GetBytes(json))!;
+
+        /// <summary>The generated group client over Kiota's HTTP adapter (the root client's CreateRequestAdapter), pointed at a stub.</summary>
+        public object Client(string baseUrl, System.Net.Http.HttpClient http)
+        {
+            var adapter = (Microsoft.Kiota.Abstractions.IRequestAdapter)_assembly.Type("PetClinic.PetClinicClient").GetMethod("CreateRequestAdapter")!
+                .Invoke(null, new object?[] { new Microsoft.Kiota.Abstractions.Authentication.AnonymousAuthenticationProvider(), http })!;
+            adapter.BaseUrl = baseUrl;
+            return Activator.CreateInstance(_assembly.Type("PetClinic.ClinicClient"), adapter)!;
+        }
+
+        public async System.Threading.Tasks.Task<object> CallAsync(object client, string method, params object[] args)
+        {
+            var task = (System.Threading.Tasks.Task)client.GetType().GetMethod(method)!.Invoke(client, args)!;
+            await task;
+            return task.GetType().GetProperty("Result")!.GetValue(task)!;
+        }
 
         public string WriteFast(object model) => Encoding.UTF8.GetString((byte[])Probe("Write", model)!);
 
