@@ -24,14 +24,15 @@ using Xunit;
 namespace CpaasGen.Generator.Tests.Corpus;
 
 /// <summary>
-/// Real calls for a handful of corpus documents, from seven vendors and both OpenAPI versions: the generated client
+/// Real calls for a handful of corpus documents, from six vendors and both OpenAPI versions: the generated client
 /// sends the operation over HTTP to a WireMock stub (127.0.0.1) answering with the document's own response example;
 /// the model the client returns, written back with Kiota's writer and with the fast path, must equal that example
 /// (members with null values aside; numbers by value; date-times by instant), and the fast path must read the
 /// example into the same model. Documents come from the corpus cache, as in <see cref="CorpusTests"/>. Chosen among
 /// the GET operations with an object example and no required query parameter; left out: documents whose example
 /// contradicts their own schema (impala.travel/hotels: date-times in <c>format: date</c> members; truora.com: a
-/// required member missing), which both read paths handle as the schema says.
+/// required member missing), which both read paths handle as the schema says, and large documents (spoonacular.com
+/// passes too, but compiling and loading its client takes a minute of CI time).
 /// </summary>
 public class CorpusCallTests : IClassFixture<CorpusCallTests.Server>
 {
@@ -47,7 +48,6 @@ public class CorpusCallTests : IClassFixture<CorpusCallTests.Server>
         new object[] { CorpusSample.DirectoryFolder, "api/azure.com/cognitiveservices-Personalizer.json", "/configurations/service" },
         new object[] { CorpusSample.DirectoryFolder, "api/taxrates.io.json", "/v1/tax/countrycode" },
         new object[] { CorpusSample.DirectoryFolder, "api/tisane.ai.json", "/lm/family" },
-        new object[] { CorpusSample.DirectoryFolder, "api/spoonacular.com.json", "/food/ingredients/{id}/information" },
     };
 
     [Theory]
