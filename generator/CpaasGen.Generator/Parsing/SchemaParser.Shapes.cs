@@ -292,6 +292,7 @@ internal sealed partial class SchemaParser
     /// <summary>Claims <paramref name="name"/>, or the first free <c>name2</c>, <c>name3</c>… (synthesized names never collide).</summary>
     public string Unique(string name, string pointer)
     {
+        name = Naming.Shorten(name); // synthesized names grow with nesting ({Model}{Property}{Property}…)
         var candidate = name;
         for (var suffix = 2; _usedNames.ContainsKey(candidate); suffix++)
         {
