@@ -105,6 +105,25 @@ public class DocumentLoadingTests
         Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ADocumentNestedTooDeeplyIsCpgen001NotAStackOverflow(bool json)
+    {
+        // 50,000 nested arrays overflowed the stack in YamlDotNet's recursive loader: the compiler process died.
+        const int Depth = 50_000;
+        var nested = new string('[', Depth) + new string(']', Depth);
+        var spec = json
+            ? "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {}, \"x-deep\": " + nested + "}"
+            : "openapi: 3.0.3\ninfo: {title: T, version: 1}\npaths: {}\nx-deep: " + nested + "\n";
+
+        var (_, diagnostic) = DiagnosticAssert.RunSingle(spec);
+
+        Assert.Equal("CPGEN001", diagnostic.Id);
+        Assert.Contains("nested deeper than 512 levels", DiagnosticAssert.Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(json ? 0 : 3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     /// <summary>
     /// Allocation guard for the parse step on a large JSON document (a count, not a time: stable across machines).
     /// Reading JSON through YamlDotNet allocated 80–120 bytes per character of real 1–1.6 MB documents (and most of the

@@ -15,8 +15,8 @@ namespace CpaasGen.Generator.Parsing;
 /// </summary>
 internal static class JsonLoader
 {
-    /// <summary>Deeper than any schema the parsers would follow; beyond it the YAML loader decides.</summary>
-    private const int MaxDepth = 512;
+    /// <summary>Deeper than any real document; beyond it the YAML loader reports the depth.</summary>
+    private const int MaxDepth = YamlLoader.MaxDepth;
 
     /// <summary>True when the text starts (after whitespace and a byte order mark) like a JSON object.</summary>
     public static bool LooksLikeJson(string text)

@@ -15,8 +15,17 @@ namespace CpaasGen.Generator.Parsing;
 /// </summary>
 internal static class YamlLoader
 {
+    /// <summary>Deeper than any real document; YamlDotNet's representation model recurses per level (a stack overflow kills the compiler).</summary>
+    public const int MaxDepth = 512;
+
     public static (SpecMapping Root, SourceMap Map)? Load(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
+        if (TooDeep(text) is { } deep)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, Locate(filePath, deep, deep), "#", "the document is nested deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels"));
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -57,6 +66,41 @@ internal static class YamlLoader
 
         var converted = new Dictionary<YamlNode, SpecNode>(IdentityComparer.Instance);
         return ((SpecMapping)Convert(root, converted), SourceMap.ForChars(filePath, text));
+    }
+
+    /// <summary>
+    /// Where the nesting first goes deeper than <see cref="MaxDepth"/>, or null. Uses YamlDotNet's event parser, which
+    /// keeps its own stack, before the recursive loader runs; a syntax error is left to the loader to report.
+    /// </summary>
+    private static Mark? TooDeep(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                        if (++depth > MaxDepth)
+                        {
+                            return parser.Current.Start;
+                        }
+
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Broken YAML: the loader reports it, with its position (YamlDotNet's parser also throws InvalidOperationException).
+        }
+
+        return null;
     }
 
     private static SpecNode Convert(YamlNode node, Dictionary<YamlNode, SpecNode> converted)
