@@ -42,7 +42,7 @@ public partial class DiagnosticTests
         // line 13, column 16: '#/components/schemas/Rock'.
         DiagnosticAssert.Matches(
             diagnostic, DiscriminatorSpec, "CPGEN014", DiagnosticSeverity.Warning, "#/components/schemas/Pet/discriminator/mapping/rock", 13, 16,
-            "'#/components/schemas/Rock'", "maps to '#/components/schemas/Rock', which does not derive from Pet");
+            "'#/components/schemas/Rock'", "maps to '#/components/schemas/Rock', which is neither Pet, a type derived from it, nor one of its alternatives");
         var pet = result.Source("Zoo.Pet.g.cs");
         Assert.Contains("return new global::Zoo.Cat(true);", pet);
         Assert.DoesNotContain("Rock", pet);

@@ -19,6 +19,19 @@ internal static partial class ModelEmitter
         var hasDeprecated = model.IsDeprecated || model.UsesDeprecated || model.Properties.Any(p => p.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated members are still (de)serialized" : string.Empty);
         writer.OpenBlock("namespace " + model.Namespace);
+        if (model.IsComposed)
+        {
+            ComposedEmitter.Emit(writer, model);
+            if (model.ErrorWrapperName is not null)
+            {
+                writer.WriteLine();
+                ErrorWrapperEmitter.Emit(writer, model);
+            }
+
+            writer.CloseBlock();
+            return writer.ToString();
+        }
+
 
         DocComments.Summary(writer, model.Description, "The " + model.Name + " schema.");
         if (model.IsError)

@@ -8,6 +8,7 @@ namespace CpaasGen.Generator.Model;
 /// <param name="IsBase">Other models derive from this one: its members are read and written through virtual hooks.</param>
 /// <param name="Discriminator">How the factories pick the derived type to create, when this type has derived types to pick.</param>
 /// <param name="SetsDiscriminator">The discriminator value this type's constructors set (a derived type of a discriminated base).</param>
+/// <param name="Alternatives">A composed type (a discriminated <c>oneOf</c>/<c>anyOf</c> whose alternatives cannot share a base): one property per alternative, the one its discriminator names is set.</param>
 internal sealed record ModelSpec(
     string Namespace,
     string Accessibility,
@@ -21,11 +22,19 @@ internal sealed record ModelSpec(
     string? BaseName = null,
     bool IsBase = false,
     DiscriminatorSpec? Discriminator = null,
-    DiscriminatorValueSpec? SetsDiscriminator = null)
+    DiscriminatorValueSpec? SetsDiscriminator = null,
+    EquatableArray<ComposedAlternativeSpec> Alternatives = default)
 {
     /// <summary>A member of a class hierarchy: emitted with virtual member hooks instead of self-contained reads and writes.</summary>
     public bool InHierarchy => IsBase || BaseName is not null;
+
+    /// <summary>A composed type: a wrapper around exactly one of <see cref="Alternatives"/>.</summary>
+    public bool IsComposed => Alternatives.Count > 0;
 }
+
+/// <param name="PropertyName">The wrapper's property that holds this alternative.</param>
+/// <param name="TypeName">The alternative's model.</param>
+internal sealed record ComposedAlternativeSpec(string PropertyName, string TypeName);
 
 /// <summary>The discriminator a factory reads, and which type each value creates (values compared ignoring case, as Kiota does).</summary>
 /// <param name="JsonName">The discriminator member's name on the wire.</param>

@@ -33,6 +33,9 @@ internal sealed class ModelBuilder
     private readonly SpecDocument _doc;
     private readonly SchemaParser _schemas;
 
+    /// <summary>True for a name every generated model declares itself (a property or alternative of that name gets a "Value" suffix).</summary>
+    public static bool IsReservedMember(string name) => ReservedModelMembers.Contains(name);
+
     public ModelBuilder(SpecDocument doc, SchemaParser schemas)
     {
         _doc = doc;

@@ -182,6 +182,14 @@ internal sealed partial class SchemaParser
                 && CommonBase(alternatives) is { } common && common != union.Name && !IsAncestor(union.Name, common) && DiscriminatorHolder(common) is not null)
             {
                 Demote(union);
+                continue;
+            }
+
+            // A discriminated union whose alternatives belong elsewhere (another base, another union): a composed type.
+            if (_declared.ContainsKey(union.Name) && SpecDocument.Member(map, "properties") is null && SpecDocument.Member(map, "allOf") is null)
+            {
+                _declared.Remove(union.Name); // its discriminator picks an alternative, it does not dispatch a hierarchy
+                PlanComposed(map, union.Pointer, union.Name, alternatives.Select(a => _namedByName[a]).ToList());
             }
         }
     }

@@ -114,7 +114,9 @@ internal sealed partial class SchemaParser
                 wrapper = Unique(pending.Name + "Exception", pending.Pointer);
             }
 
-            var model = builder.Build(pending, _namespace, _accessibility, isError, wrapper, Context(pending.Name, link, baseModel, built));
+            var model = _composed.TryGetValue(pending.Node, out var composed)
+                ? BuildComposed(builder, pending, composed, isError, wrapper)
+                : builder.Build(pending, _namespace, _accessibility, isError, wrapper, Context(pending.Name, link, baseModel, built));
             built[pending.Name] = model;
             return model;
         }
@@ -354,6 +356,14 @@ internal sealed partial class SchemaParser
         if (members.Count == 0 && DispatchingBaseOf(alternatives.Select(a => a.Node)) is { } dispatching)
         {
             return new TypeRef(TypeKind.Object, dispatching, false);
+        }
+
+        // A discriminated union of objects that share no base: a composed type (one property per alternative).
+        if (members.Count == 0 && SpecDocument.Member(map, "discriminator") is not null && ComposedAlternatives(alternatives.Select(a => a.Node)) is { } composed)
+        {
+            var type = Model(map, pointer, nameHint);
+            PlanComposed(map, pointer, type.TypeName!, composed);
+            return type;
         }
 
         var all = members.Concat(alternatives).ToList();

@@ -189,7 +189,8 @@ internal static class SpecParser
         if (deprecated.Count > 0)
         {
             models = models.Select(m => !m.IsDeprecated && (m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t))
-                || (m.BaseName is { } b && deprecated.Contains(b)) || (m.Discriminator?.Cases.Any(c => deprecated.Contains(c.TypeName)) ?? false)) ? m with { UsesDeprecated = true } : m).ToList();
+                || (m.BaseName is { } b && deprecated.Contains(b)) || (m.Discriminator?.Cases.Any(c => deprecated.Contains(c.TypeName)) ?? false)
+                || m.Alternatives.Any(a => deprecated.Contains(a.TypeName))) ? m with { UsesDeprecated = true } : m).ToList();
             clients = clients.Select(c => c.Operations.Any(o => UsesAny(o, deprecated)) ? c with { UsesDeprecated = true } : c).ToList();
         }
 

@@ -161,6 +161,62 @@ public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Gen
         Assert.Equal("cat", sent.GetProperty("petType").GetString()); // the request body says what the new pet is
     }
 
+    public static IEnumerable<object[]> ComposedCases => new[]
+    {
+        new object[] { "Conveyance", """{"vehicleType":"boat","length":5.5}""", "Boat", "PetClinic.Boat" },
+        new object[] { "Conveyance", """{"seats":4,"vehicleType":"car"}""", "Car", "PetClinic.Car" }, // an alternative that is itself a derived type
+        new object[] { "SendNoticeRequest", """{"channel":"PUSH","token":"t-1"}""", "PushNotice", "PetClinic.PushNotice" },
+        new object[] { "SendNoticeRequest", """{"address":"ann@example.org","channel":"email"}""", "EmailNotice", "PetClinic.EmailNotice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ComposedCases))]
+    public void AComposedTypeHoldsTheAlternativeItsDiscriminatorNamesOnBothPaths(string type, string json, string property, string expected)
+    {
+        foreach (var wrapper in new[] { _generated.ParseWithKiota(type, json), _generated.ReadFast(type, json) })
+        {
+            var alternatives = wrapper.GetType().GetProperties().Where(p => p.Name is not "AdditionalData").ToList();
+            Assert.Equal(expected, Get(wrapper, property)!.GetType().FullName);
+            Assert.All(alternatives.Where(p => p.Name != property), p => Assert.Null(p.GetValue(wrapper)));
+            AssertSameJson(json, _generated.WriteFast(wrapper));
+            AssertSameJson(json, WriteWithKiota(wrapper));
+        }
+    }
+
+    [Fact]
+    public void AComposedTypeKeepsAnObjectWithAnUnknownDiscriminatorInAdditionalData()
+    {
+        const string Json = """{"channel":"pigeon","loft":"north"}""";
+        foreach (var wrapper in new[] { _generated.ParseWithKiota("SendNoticeRequest", Json), _generated.ReadFast("SendNoticeRequest", Json) })
+        {
+            Assert.Null(Get(wrapper, "EmailNotice"));
+            Assert.Null(Get(wrapper, "PushNotice"));
+            AssertSameJson(Json, _generated.WriteFast(wrapper));
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task AComposedRequestAndResponseTravelOverHttp()
+    {
+        using var server = WireMock.Server.WireMockServer.Start();
+        server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/notices").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"channel":"push","token":"t-9"}"""));
+        using var http = new System.Net.Http.HttpClient();
+        var client = _generated.Client(server.Url!, http);
+
+        var response = await _generated.CallAsync(client, "SendNoticeAsync", _generated.Probe("NewEmailNotice")!, System.Threading.CancellationToken.None);
+
+        Assert.Equal("t-9", Get(Get(response, "PushNotice")!, "Token"));
+        AssertSameJson("""{"channel":"email","address":"ann@example.org"}""", server.LogEntries.Single().RequestMessage.Body!);
+    }
+
+    private static void AssertSameJson(string expected, string actual)
+    {
+        var left = JsonDocument.Parse(expected).RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + "=" + p.Value.GetRawText().ToLowerInvariant());
+        var right = JsonDocument.Parse(actual).RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + "=" + p.Value.GetRawText().ToLowerInvariant());
+        Assert.Equal(left, right);
+    }
+
     private static object? Get(object value, string property) => value.GetType().GetProperty(property)!.GetValue(value);
 
     private static string WriteWithKiota(object value)
@@ -191,6 +247,8 @@ public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Gen
                             "Vehicle" => global::PetClinic.Vehicle.ReadFrom(ref reader),
                             "Timestamped" => global::PetClinic.Timestamped.ReadFrom(ref reader),
                             "PaymentMethod" => global::PetClinic.PaymentMethod.ReadFrom(ref reader),
+                            "Conveyance" => global::PetClinic.Conveyance.ReadFrom(ref reader),
+                            "SendNoticeRequest" => global::PetClinic.SendNoticeRequest.ReadFrom(ref reader),
                             _ => throw new global::System.ArgumentException(type),
                         };
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject || reader.BytesConsumed != json.Length || reader.Read())
@@ -223,6 +281,8 @@ public class CompositionRuntimeTests : IClassFixture<CompositionRuntimeTests.Gen
                     public static object NewCat() => new global::PetClinic.Cat { Name = "Tom", Lives = 7 };
 
                     public static object NewCar() => new global::PetClinic.Car { Seats = 4 };
+
+                    public static object NewEmailNotice() => new global::PetClinic.SendNoticeRequest { EmailNotice = new global::PetClinic.EmailNotice { Channel = "email", Address = "ann@example.org" } };
                 }
             }
             """;

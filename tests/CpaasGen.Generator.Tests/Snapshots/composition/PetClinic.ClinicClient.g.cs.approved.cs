@@ -15,6 +15,8 @@ namespace PetClinic
         private const string ListShapesUrlTemplate = "{+baseurl}/shapes";
         private const string GetVehicleUrlTemplate = "{+baseurl}/vehicles/{+id}";
         private const string PayUrlTemplate = "{+baseurl}/payments";
+        private const string SendNoticeUrlTemplate = "{+baseurl}/notices";
+        private const string GetConveyanceUrlTemplate = "{+baseurl}/conveyances/{+id}";
         private const string ListNotesUrlTemplate = "{+baseurl}/notes";
 
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
@@ -189,6 +191,56 @@ namespace PetClinic
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, PayUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(1, global::System.StringComparer.Ordinal));
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
+            return requestInfo;
+        }
+
+        /// <summary>POST /notices</summary>
+        /// <remarks>HTTP: POST /notices (operationId sendNotice).</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response body (SendNoticeResponse).</returns>
+        /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
+        public virtual async global::System.Threading.Tasks.Task<global::PetClinic.SendNoticeResponse> SendNoticeAsync(global::PetClinic.SendNoticeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var requestInfo = ToSendNoticeRequestInformation(body);
+            var result = await RequestAdapter.SendAsync<global::PetClinic.SendNoticeResponse>(requestInfo, global::PetClinic.SendNoticeResponse.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
+            return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /notices answered with no body, but the API description declares SendNoticeResponse.");
+        }
+
+        /// <summary>Builds the request for <see cref="SendNoticeAsync"/> without sending it.</summary>
+        /// <param name="body">The request body.</param>
+        /// <returns>The request information.</returns>
+        public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToSendNoticeRequestInformation(global::PetClinic.SendNoticeRequest body)
+        {
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.POST, SendNoticeUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(1, global::System.StringComparer.Ordinal));
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
+            return requestInfo;
+        }
+
+        /// <summary>GET /conveyances/{id}</summary>
+        /// <remarks>HTTP: GET /conveyances/{id} (operationId getConveyance).</remarks>
+        /// <param name="id">The id path parameter.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response body (Conveyance).</returns>
+        /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
+        public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Conveyance> GetConveyanceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var requestInfo = ToGetConveyanceRequestInformation(id);
+            var result = await RequestAdapter.SendAsync<global::PetClinic.Conveyance>(requestInfo, global::PetClinic.Conveyance.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
+            return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /conveyances/{id} answered with no body, but the API description declares Conveyance.");
+        }
+
+        /// <summary>Builds the request for <see cref="GetConveyanceAsync"/> without sending it.</summary>
+        /// <param name="id">The id path parameter.</param>
+        /// <returns>The request information.</returns>
+        public virtual global::Microsoft.Kiota.Abstractions.RequestInformation ToGetConveyanceRequestInformation(string id)
+        {
+            if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+            var requestInfo = new global::Microsoft.Kiota.Abstractions.RequestInformation(global::Microsoft.Kiota.Abstractions.Method.GET, GetConveyanceUrlTemplate, new global::System.Collections.Generic.Dictionary<string, object>(2, global::System.StringComparer.Ordinal));
+            requestInfo.PathParameters["id"] = global::PetClinic.PathSegment.Encode(id, nameof(id));
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
 
