@@ -82,6 +82,11 @@ public sealed class CpaasGenGenerator : IIncrementalGenerator
             {
                 spc.AddSource(ValuesEmitter.HintName(spec), Text(ValuesEmitter.Emit(spec)));
             }
+
+            if (spec.UsesDiscriminators)
+            {
+                spc.AddSource(DiscriminatorEmitter.HintName(spec), Text(DiscriminatorEmitter.Emit(spec)));
+            }
         });
     }
 

@@ -50,6 +50,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OperationSkipped = Warning(
         "CPGEN013", "Operation skipped", "{0}: {1} was not generated (skip-and-warn mode): {2}");
 
+    public static readonly DiagnosticDescriptor DiscriminatorMappingIgnored = Warning(
+        "CPGEN014", "Discriminator mapping entry ignored", "{0}: discriminator value '{1}' maps to '{2}', which is neither {3}, a type derived from it, nor one of its alternatives; the value is ignored");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
 

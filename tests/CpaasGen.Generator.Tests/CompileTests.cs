@@ -16,6 +16,7 @@ public class CompileTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void GeneratedCodeCompilesWithoutWarnings(string spec)
     {
         var result = GeneratorHarness.Run(GeneratorHarness.ReadFixture(spec));
@@ -30,6 +31,7 @@ public class CompileTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void GeneratedCodeCanBeUsedFromConsumerCode(string spec)
     {
         // The root client must be constructible from user code, and every generated file must be a '#nullable enable' island.
@@ -59,6 +61,7 @@ public class CompileTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void RunningTwiceGivesByteIdenticalOutput(string spec)
     {
         var text = GeneratorHarness.ReadFixture(spec);
@@ -72,6 +75,7 @@ public class CompileTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void CrlfLineEndingsGiveTheSameOutputAsLf(string spec)
     {
         var lf = GeneratorHarness.ReadFixture(spec).Replace("\r\n", "\n");
@@ -89,6 +93,7 @@ public class CompileTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void OutputDoesNotDependOnTheSpecFilePath(string spec)
     {
         // No machine paths in generated code: the same text under another path (and OS style) gives the same files.

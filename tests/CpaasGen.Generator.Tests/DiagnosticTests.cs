@@ -370,7 +370,7 @@ public partial class DiagnosticTests
             .Select(m => m.Name)
             .ToList();
 
-        Assert.Equal(13, ids.Count);
+        Assert.Equal(14, ids.Count);
         Assert.All(ids, id => Assert.Contains(tested, name => name.Contains(id.Replace("CPGEN", "Cpgen"), System.StringComparison.Ordinal)));
     }
 }

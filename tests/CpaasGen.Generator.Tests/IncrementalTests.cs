@@ -162,12 +162,13 @@ public class IncrementalTests
         {
             Items = new List<object?> { "fine", 42, ImmutableArray.Create<object>(Location.None) },
             Value = (1, new Holder { Items = new List<object?> { new YamlDotNet.RepresentationModel.YamlScalarNode("x") } }),
-            Next = new Holder { Value = tree.GetRoot(), Next = cyclic },
+            Next = new Holder { Value = tree.GetRoot(), Next = new Holder { Value = SpecScalarNode("y"), Next = cyclic } },
         };
 
         var found = ObjectGraphWalker.FindForbidden(graph, "root");
 
-        Assert.Equal(3, found.Count);
+        Assert.Equal(4, found.Count);
+        Assert.Contains(found, f => f.StartsWith("root.Next.Next.Value", StringComparison.Ordinal) && f.Contains("SpecScalar", StringComparison.Ordinal));
         Assert.Contains(found, f => f.StartsWith("root.Items._items[2].array[0]", StringComparison.Ordinal) && f.Contains("Location"));
         Assert.Contains(found, f => f.Contains("YamlScalarNode", StringComparison.Ordinal));
         Assert.Contains(found, f => f.StartsWith("root.Next.Value", StringComparison.Ordinal) && f.Contains("Syntax"));
@@ -183,9 +184,28 @@ public class IncrementalTests
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
 
-    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Text) RunKandy()
+    [Fact]
+    public void EditingABaseSchemaReemitsOnlyTheBaseNotItsDerivedTypes()
     {
-        var text = new InMemoryAdditionalText(GeneratorHarness.DefaultSpecPath, GeneratorHarness.ReadFixture("kandy"));
+        // Derived types inherit through C#: their files name the base, not its members, so they stay as they were.
+        var (driver, compilation, text) = RunKandy("composition");
+        var before = Sources(driver);
+        var original = text.GetText()!.ToString();
+        var edited = original.Replace("description: A pet of the clinic.", "description: " + EditedDescription, StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+
+        driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(text.Path, edited)).RunGenerators(compilation);
+
+        var models = Outputs(driver, TrackingNames.Models);
+        var modified = Assert.Single(models, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("Pet", Property(modified.Value, "Name"));
+        var after = Sources(driver);
+        Assert.Equal(new[] { "PetClinic.Pet.g.cs" }, before.Keys.Where(k => before[k] != after[k]).ToArray());
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Text) RunKandy(string fixture = "kandy")
+    {
+        var text = new InMemoryAdditionalText(GeneratorHarness.DefaultSpecPath, GeneratorHarness.ReadFixture(fixture));
         var compilation = GeneratorHarness.CreateConsumerCompilation();
         var driver = GeneratorHarness.CreateDriver(new[] { text }).RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
@@ -230,6 +250,10 @@ public class IncrementalTests
     /// <summary>Reads a property of an internal model record (the generator has no InternalsVisibleTo, on purpose).</summary>
     private static string? Property(object value, string name)
         => value.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(value) as string;
+
+    /// <summary>A document node of the parse step (internal), as the JSON and YAML loaders make them.</summary>
+    private static object SpecScalarNode(string value)
+        => Activator.CreateInstance(typeof(CpaasGenGenerator).Assembly.GetType("CpaasGen.Generator.Parsing.SpecScalar", throwOnError: true)!, 0, value.Length, value, true)!;
 
     private sealed class Holder
     {

@@ -32,6 +32,8 @@ internal static class ObjectGraphWalker
         typeof(AnalyzerConfigOptionsProvider),
     };
 
+    private static readonly Type? SpecNodeType = typeof(CpaasGenGenerator).Assembly.GetType("CpaasGen.Generator.Parsing.SpecNode");
+
     /// <summary>Every path at which a forbidden value was found, as "root.Field[3].Other (Type)".</summary>
     public static List<string> FindForbidden(object? root, string rootName)
     {
@@ -51,7 +53,9 @@ internal static class ObjectGraphWalker
             }
         }
 
-        return type.Namespace is { } ns && (ns == "YamlDotNet" || ns.StartsWith("YamlDotNet.", StringComparison.Ordinal));
+        // The parse step's document nodes (JSON or YAML) and YamlDotNet's own must stay inside the parse step.
+        return (SpecNodeType is { } node && node.IsAssignableFrom(type))
+            || (type.Namespace is { } ns && (ns == "YamlDotNet" || ns.StartsWith("YamlDotNet.", StringComparison.Ordinal)));
     }
 
     private static void Visit(object? node, string path, int depth, HashSet<object> visited, List<string> found)

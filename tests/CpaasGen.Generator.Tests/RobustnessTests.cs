@@ -105,6 +105,23 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void NamesTooLongForMetadataAreShortenedStably()
+    {
+        // A 1,100-character member name made a property whose name exceeds what .NET metadata holds (CS7013).
+        var longName = new string('k', 1100);
+        var spec = "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {}, \"components\": {\"schemas\": {\""
+            + longName + "\": {\"type\": \"object\", \"properties\": {\"" + longName + "\": {\"type\": \"string\"}, \"" + longName + "x\": {\"type\": \"string\"}}}}}}";
+
+        var result = GeneratorHarness.Run(spec);
+
+        DiagnosticAssert.GeneratorDidNotThrow(result);
+        Assert.Empty(result.GeneratorDiagnostics);
+        DiagnosticAssert.OutputCompiles(result);
+        Assert.All(result.Sources, s => Assert.True(s.HintName.Length < 300, s.HintName));
+        Assert.Equal(result.Sources.Select(s => s.HintName), GeneratorHarness.Run(spec).Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
     public void MutationsAreReproducible()
     {
         var original = GeneratorHarness.ReadFixture("library");

@@ -14,6 +14,7 @@ public class SnapshotTests
     [Theory]
     [InlineData("kandy")]
     [InlineData("library")]
+    [InlineData("composition")]
     public void GeneratedSourcesMatchApprovedFiles(string spec)
     {
         var result = GeneratorHarness.Run(GeneratorHarness.ReadFixture(spec));

@@ -9,7 +9,7 @@ namespace CpaasGen.Generator.Emitting;
 /// <c>CreateFromDiscriminatorValue</c>), <c>IAdditionalDataHolder</c>, and the Utf8Json fast path
 /// (see <see cref="ModelJsonEmitter"/>). Error schemas derive from Kiota's <c>ApiException</c>.
 /// </summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     public static string HintName(ModelSpec model) => model.Namespace + "." + model.Name + ".g.cs";
 
@@ -19,6 +19,19 @@ internal static class ModelEmitter
         var hasDeprecated = model.IsDeprecated || model.UsesDeprecated || model.Properties.Any(p => p.IsDeprecated);
         DocComments.FileHeader(writer, hasDeprecated ? "#pragma warning disable CS0618 // deprecated members are still (de)serialized" : string.Empty);
         writer.OpenBlock("namespace " + model.Namespace);
+        if (model.IsComposed)
+        {
+            ComposedEmitter.Emit(writer, model);
+            if (model.ErrorWrapperName is not null)
+            {
+                writer.WriteLine();
+                ErrorWrapperEmitter.Emit(writer, model);
+            }
+
+            writer.CloseBlock();
+            return writer.ToString();
+        }
+
 
         DocComments.Summary(writer, model.Description, "The " + model.Name + " schema.");
         if (model.IsError)
@@ -35,28 +48,68 @@ internal static class ModelEmitter
         var bases = model.IsError
             ? KnownTypes.ApiException + ", " + KnownTypes.IAdditionalDataHolder + ", " + KnownTypes.IParsable + ", global::" + model.Namespace + ".IJsonModel"
             : KnownTypes.IAdditionalDataHolder + ", " + KnownTypes.IParsable + ", global::" + model.Namespace + ".IJsonModel";
-        writer.OpenBlock(model.Accessibility + " partial class " + model.Name + " : " + bases);
-        writer.WriteLine("private " + KnownTypes.IDictionary + "<string, object>? _additionalData;");
-        writer.WriteLine();
+        if (model.BaseName is not null)
+        {
+            bases = "global::" + model.Namespace + "." + model.BaseName; // the interfaces come with the base
+        }
 
-        EmitConstructors(writer, model);
+        writer.OpenBlock(model.Accessibility + " partial class " + model.Name + " : " + bases);
+        if (model.BaseName is null)
+        {
+            writer.WriteLine("private " + KnownTypes.IDictionary + "<string, object>? _additionalData;");
+        }
+
+        if (model.InHierarchy)
+        {
+            // Which required members the JSON being read has carried: reading spans this type's and its bases' hooks.
+            foreach (var property in model.Properties.Where(p => p.CheckedOnRead))
+            {
+                writer.WriteLine("private bool " + SeenField(property) + ";");
+            }
+        }
+
+        if (model.BaseName is null || model.Properties.Any(p => p.CheckedOnRead))
+        {
+            writer.WriteLine();
+        }
+
+        if (model.InHierarchy)
+        {
+            EmitHierarchyConstructors(writer, model);
+        }
+        else
+        {
+            EmitConstructors(writer, model);
+        }
+
         foreach (var property in model.Properties)
         {
             EmitProperty(writer, model, property);
         }
 
-        writer.WriteLine("/// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref=\"Serialize\"/>.</summary>");
-        writer.WriteLine("public " + KnownTypes.IDictionary + "<string, object> AdditionalData");
-        writer.OpenBlock();
-        writer.WriteLine("get => _additionalData ??= new " + KnownTypes.Dictionary + "<string, object>(global::System.StringComparer.Ordinal);");
-        writer.WriteLine("set => _additionalData = value;");
-        writer.CloseBlock();
-        writer.WriteLine();
+        if (model.BaseName is null)
+        {
+            writer.WriteLine("/// <summary>Members the server sent that this version of the API description does not declare; kept so nothing is lost, and written back by <see cref=\"Serialize\"/>.</summary>");
+            writer.WriteLine("public " + KnownTypes.IDictionary + "<string, object> AdditionalData");
+            writer.OpenBlock();
+            writer.WriteLine("get => _additionalData ??= new " + KnownTypes.Dictionary + "<string, object>(global::System.StringComparer.Ordinal);");
+            writer.WriteLine("set => _additionalData = value;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
 
         EmitFactory(writer, model);
         EmitFieldDeserializers(writer, model);
-        EmitSerialize(writer, model);
-        ModelJsonEmitter.Emit(writer, model);
+        if (model.InHierarchy)
+        {
+            EmitHierarchySerialize(writer, model);
+            ModelJsonEmitter.EmitHierarchy(writer, model);
+        }
+        else
+        {
+            EmitSerialize(writer, model);
+            ModelJsonEmitter.Emit(writer, model);
+        }
 
         writer.CloseBlock();
         if (model.ErrorWrapperName is not null)
@@ -101,7 +154,7 @@ internal static class ModelEmitter
     }
 
     /// <summary>The expression that creates an empty instance for deserialization.</summary>
-    public static string NewForDeserialization(ModelSpec model) => HasRequired(model) ? "new " + model.Name + "(true)" : "new " + model.Name + "()";
+    public static string NewForDeserialization(ModelSpec model) => HasRequired(model) || model.InHierarchy ? "new " + model.Name + "(true)" : "new " + model.Name + "()";
 
     private static void EmitProperty(SourceWriter writer, ModelSpec model, PropertySpec property)
     {
@@ -137,18 +190,51 @@ internal static class ModelEmitter
 
     private static void EmitFactory(SourceWriter writer, ModelSpec model)
     {
-        writer.WriteLine("/// <summary>Creates a new instance for Kiota's parse node to fill in.</summary>");
+        writer.WriteLine(model.Discriminator is null
+            ? "/// <summary>Creates a new instance for Kiota's parse node to fill in.</summary>"
+            : "/// <summary>Creates a new instance for Kiota's parse node to fill in: the derived type its <c>" + DocComments.Escape(model.Discriminator.JsonName) + "</c> member names, or this type.</summary>");
         writer.WriteLine("/// <param name=\"parseNode\">The parse node the value is read from.</param>");
         writer.WriteLine("/// <returns>An empty instance.</returns>");
-        writer.OpenBlock("public static global::" + model.Namespace + "." + model.Name + " CreateFromDiscriminatorValue(" + KnownTypes.IParseNode + " parseNode)");
+        var hides = model.BaseName is null ? string.Empty : "new ";
+        writer.OpenBlock("public static " + hides + "global::" + model.Namespace + "." + model.Name + " CreateFromDiscriminatorValue(" + KnownTypes.IParseNode + " parseNode)");
         writer.WriteLine("if (parseNode is null) throw new " + KnownTypes.ArgumentNullException + "(nameof(parseNode));");
+        if (model.Discriminator is { } discriminator)
+        {
+            writer.WriteLine("var discriminator = parseNode.GetChildNode(" + DocComments.Literal(discriminator.JsonName) + ")?.GetStringValue();");
+            foreach (var item in discriminator.Cases)
+            {
+                writer.WriteLine("if (" + DiscriminatorMatch(item) + ") return new global::" + model.Namespace + "." + item.TypeName + "(true);");
+            }
+        }
+
         writer.WriteLine("return " + NewForDeserialization(model) + ";");
         writer.CloseBlock();
         writer.WriteLine();
     }
 
+    /// <summary>Discriminator values compare ignoring case, as Kiota's generated factories do.</summary>
+    public static string DiscriminatorMatch(DiscriminatorCaseSpec item)
+        => "string.Equals(discriminator, " + DocComments.Literal(item.Value) + ", global::System.StringComparison.OrdinalIgnoreCase)";
+
     private static void EmitFieldDeserializers(SourceWriter writer, ModelSpec model)
     {
+        if (model.BaseName is not null)
+        {
+            writer.WriteLine("/// <summary>The deserializers for each JSON member (this type's and its base's), for Kiota's parse nodes.</summary>");
+            writer.WriteLine("/// <returns>A map from JSON member name to the action that reads it.</returns>");
+            writer.OpenBlock("public override " + KnownTypes.IDictionary + "<string, " + KnownTypes.Action + "<" + KnownTypes.IParseNode + ">> GetFieldDeserializers()");
+            writer.WriteLine("var fields = base.GetFieldDeserializers();");
+            foreach (var property in model.Properties)
+            {
+                writer.WriteLine("fields[" + DocComments.Literal(property.JsonName) + "] = n => { " + property.Name + " = " + KiotaRead(property, model.Namespace) + "; };");
+            }
+
+            writer.WriteLine("return fields;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            return;
+        }
+
         writer.WriteLine("/// <summary>The deserializers for each JSON member, for Kiota's parse nodes.</summary>");
         writer.WriteLine("/// <returns>A map from JSON member name to the action that reads it.</returns>");
         writer.OpenBlock("public virtual " + KnownTypes.IDictionary + "<string, " + KnownTypes.Action + "<" + KnownTypes.IParseNode + ">> GetFieldDeserializers()");
@@ -224,7 +310,7 @@ internal static class ModelEmitter
         writer.WriteLine();
     }
 
-    private static string KiotaWrite(PropertySpec property, string ns)
+    internal static string KiotaWrite(PropertySpec property, string ns)
     {
         var type = property.Type;
         var key = DocComments.Literal(property.JsonName);

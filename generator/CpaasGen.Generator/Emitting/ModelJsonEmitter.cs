@@ -8,7 +8,7 @@ namespace CpaasGen.Generator.Emitting;
 /// Emits a model's Utf8JsonReader/Utf8JsonWriter fast path (<c>IJsonModel</c>): direct reads and writes with no
 /// DOM, no per-object dictionaries and no reflection, beside the Kiota <c>IParsable</c> members.
 /// </summary>
-internal static class ModelJsonEmitter
+internal static partial class ModelJsonEmitter
 {
     public static void Emit(SourceWriter writer, ModelSpec model)
     {

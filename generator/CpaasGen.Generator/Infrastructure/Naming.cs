@@ -32,7 +32,30 @@ internal static class Naming
             return "Value";
         }
 
-        return char.IsDigit(result[0]) ? "_" + result : result;
+        return Shorten(char.IsDigit(result[0]) ? "_" + result : result);
+    }
+
+    /// <summary>Longest identifier we emit: with "get_"/"&lt;…&gt;k__BackingField" around it, still far below metadata's 1,023 UTF-8 bytes.</summary>
+    public const int MaxIdentifierLength = 200;
+
+    /// <summary>
+    /// An identifier longer than <see cref="MaxIdentifierLength"/> keeps its start and gets a stable hash of the whole
+    /// (FNV-1a): .NET metadata cannot hold names of 1,024 bytes (CS7013), and hint names become file names.
+    /// </summary>
+    public static string Shorten(string identifier)
+    {
+        if (identifier.Length <= MaxIdentifierLength)
+        {
+            return identifier;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in identifier)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return identifier.Substring(0, MaxIdentifierLength - 9) + "_" + hash.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string ToCamel(string raw)

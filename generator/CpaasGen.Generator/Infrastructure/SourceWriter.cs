@@ -27,6 +27,14 @@ internal sealed class SourceWriter
             return this;
         }
 
+        if (text.IndexOf('\n') < 0 && text[text.Length - 1] != '\r')
+        {
+            // The common case: one line, no split, no trim.
+            Indent();
+            _builder.Append(text).Append('\n');
+            return this;
+        }
+
         // Multi-line fragments keep their relative indentation.
         foreach (var line in text.Split('\n'))
         {
@@ -37,15 +45,19 @@ internal sealed class SourceWriter
                 continue;
             }
 
-            for (var i = 0; i < _indentation; i++)
-            {
-                _builder.Append(IndentUnit);
-            }
-
+            Indent();
             _builder.Append(trimmed).Append('\n');
         }
 
         return this;
+    }
+
+    private void Indent()
+    {
+        for (var i = 0; i < _indentation; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
     }
 
     public SourceWriter WriteLine() => WriteLine(string.Empty);

@@ -109,4 +109,5 @@ internal readonly record struct KiotaPackages(bool HttpClientLibrary, bool Json,
 
 /// <summary>Shared helpers emitted once per spec (path encoding, JSON fast path helpers).</summary>
 /// <param name="UsesValues">Some model or client needs <c>GeneratedValues</c> (extra scalar formats, array/map/cookie parameters, text bodies).</param>
-internal sealed record SupportSpec(string Namespace, string Accessibility, bool UsesValues = false);
+/// <param name="UsesDiscriminators">Some model's factories dispatch on a discriminator (<c>GeneratedDiscriminator</c>).</param>
+internal sealed record SupportSpec(string Namespace, string Accessibility, bool UsesValues = false, bool UsesDiscriminators = false);

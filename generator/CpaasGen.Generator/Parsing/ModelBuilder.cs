@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -20,6 +19,7 @@ internal sealed class ModelBuilder
     private static readonly HashSet<string> ReservedModelMembers = new(StringComparer.Ordinal)
     {
         "AdditionalData", "GetFieldDeserializers", "Serialize", "CreateFromDiscriminatorValue", "ReadFrom", "ReadJson", "WriteJson",
+        "SerializeMembers", "ReadMember", "WriteJsonMembers", "CheckRequiredMembers",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -33,25 +33,43 @@ internal sealed class ModelBuilder
     private readonly SpecDocument _doc;
     private readonly SchemaParser _schemas;
 
+    /// <summary>True for a name every generated model declares itself (a property or alternative of that name gets a "Value" suffix).</summary>
+    public static bool IsReservedMember(string name) => ReservedModelMembers.Contains(name);
+
     public ModelBuilder(SpecDocument doc, SchemaParser schemas)
     {
         _doc = doc;
         _schemas = schemas;
     }
 
-    public ModelSpec Build(PendingModel pending, string ns, string accessibility, bool isError, string? errorWrapper)
+    public ModelSpec Build(PendingModel pending, string ns, string accessibility, bool isError, string? errorWrapper, ModelContext? context = null)
     {
         var members = new List<Member>();
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var requiredItems = new List<(YamlNode Node, string Pointer, string Name)>();
-        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, new HashSet<YamlNode>(SpecDocument.NodeIdentity), 0);
+        var requiredItems = new List<(SpecNode Node, string Pointer, string Name)>();
+        var visited = new HashSet<SpecNode>(SpecDocument.NodeIdentity);
+        foreach (var baseNode in context?.BaseNodes ?? Array.Empty<SpecNode>())
+        {
+            visited.Add(baseNode); // the bases' members are inherited, not declared again
+        }
 
-        var map = pending.Node as YamlMappingNode;
+        Collect(pending.Node, pending.Pointer, optional: false, members, required, requiredItems, visited, 0, context?.SkipAlternatives ?? false);
+        if (context is not null)
+        {
+            members.RemoveAll(m => context.InheritedJsonNames.Contains(m.JsonName));
+        }
+
+        var map = pending.Node as SpecMapping;
         var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal) { [pending.Name] = pending.Pointer };
+        foreach (var inherited in context?.InheritedNames ?? new Dictionary<string, string>())
+        {
+            propertyNames[inherited.Key] = inherited.Value;
+        }
+
         var properties = new List<PropertySpec>();
         foreach (var member in members)
         {
-            var propertyMap = member.Node as YamlMappingNode;
+            var propertyMap = member.Node as SpecMapping;
             var name = _schemas.CSharpName(propertyMap, member.JsonName, member.Pointer);
             if (name == pending.Name || ReservedModelMembers.Contains(name) || ((isError || errorWrapper is not null) && ReservedExceptionMembers.Contains(name)))
             {
@@ -65,7 +83,10 @@ internal sealed class ModelBuilder
             }
 
             propertyNames[name] = member.Pointer;
-            var hint = PropertyHint(member.Pointer) ?? pending.Name + Naming.ToPascal(member.JsonName);
+            // A reference to a component names its own type: the hint is only worth building for inline schemas.
+            var hint = SpecDocument.RefOf(member.Node) is { } reference && reference.StartsWith("#/components/", StringComparison.Ordinal)
+                ? pending.Name
+                : PropertyHint(member.Pointer) ?? pending.Name + Naming.ToPascal(member.JsonName);
             var type = _schemas.ResolveType(member.Node, member.Pointer, hint, out var nullable);
             if (type is null)
             {
@@ -74,11 +95,14 @@ internal sealed class ModelBuilder
 
             var readOnly = propertyMap is not null && (_doc.Bool(propertyMap, "readOnly", member.Pointer) ?? false);
             var writeOnly = propertyMap is not null && (_doc.Bool(propertyMap, "writeOnly", member.Pointer) ?? false);
+
+            // A discriminator is set by each derived type's constructors, so it is never C#-required.
+            var isDiscriminator = member.JsonName == context?.DiscriminatorProperty;
             properties.Add(new PropertySpec(
                 member.JsonName,
                 name,
                 type,
-                !member.Optional && required.Contains(member.JsonName) && !readOnly,
+                !member.Optional && required.Contains(member.JsonName) && !readOnly && !isDiscriminator,
                 nullable,
                 _schemas.DescriptionOf(member.Node, member.Pointer),
                 SchemaParser.ExampleOf(propertyMap),
@@ -87,7 +111,24 @@ internal sealed class ModelBuilder
                 writeOnly));
         }
 
+        if (context?.DiscriminatorProperty is { } discriminator && !members.Any(m => m.JsonName == discriminator) && !context.InheritedJsonNames.Contains(discriminator))
+        {
+            // A discriminator the schema does not declare as a property still travels: a string member.
+            var name = Naming.ToPascal(discriminator);
+            if (name == pending.Name || ReservedModelMembers.Contains(name) || propertyNames.ContainsKey(name))
+            {
+                name += "Value";
+            }
+
+            if (!propertyNames.ContainsKey(name))
+            {
+                propertyNames[name] = pending.Pointer + "/discriminator";
+                properties.Add(new PropertySpec(discriminator, name, TypeRef.Scalar(TypeKind.String), false, false, "The discriminator: which derived type this value is.", null, false));
+            }
+        }
+
         var declared = new HashSet<string>(members.Select(m => m.JsonName), StringComparer.Ordinal);
+        declared.UnionWith(context?.InheritedJsonNames ?? (IEnumerable<string>)Array.Empty<string>());
         foreach (var (node, pointer, value) in requiredItems)
         {
             if (!declared.Contains(value))
@@ -104,18 +145,20 @@ internal sealed class ModelBuilder
             isError,
             map is not null && (_doc.Bool(map, "deprecated", pending.Pointer) ?? false),
             properties.ToEquatableArray(),
-            errorWrapper);
+            errorWrapper,
+            BaseName: context?.BaseName);
     }
 
     private void Collect(
-        YamlNode node,
+        SpecNode node,
         string pointer,
         bool optional,
         List<Member> members,
         HashSet<string> required,
-        List<(YamlNode, string, string)> requiredItems,
-        HashSet<YamlNode> visited,
-        int depth)
+        List<(SpecNode, string, string)> requiredItems,
+        HashSet<SpecNode> visited,
+        int depth,
+        bool skipAlternatives = false)
     {
         if (depth > 32)
         {
@@ -135,7 +178,7 @@ internal sealed class ModelBuilder
             pointer = resolvedPointer;
         }
 
-        if (node is not YamlMappingNode map || !visited.Add(node))
+        if (node is not SpecMapping map || !visited.Add(node))
         {
             return;
         }
@@ -144,7 +187,7 @@ internal sealed class ModelBuilder
         {
             foreach (var pair in properties.Children)
             {
-                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+                var jsonName = ((SpecScalar)pair.Key).Value ?? string.Empty;
                 if (members.All(m => m.JsonName != jsonName))
                 {
                     members.Add(new Member(jsonName, pair.Key, pair.Value, Pointer.Append(Pointer.Append(pointer, "properties"), jsonName), optional));
@@ -156,7 +199,7 @@ internal sealed class ModelBuilder
         {
             foreach (var item in requiredList.Children)
             {
-                if (item is YamlScalarNode { Value: { } value })
+                if (item is SpecScalar { Value: { } value })
                 {
                     required.Add(value);
                     requiredItems.Add((item, Pointer.Append(pointer, "required"), value));
@@ -166,7 +209,12 @@ internal sealed class ModelBuilder
 
         foreach (var (key, alternative) in new[] { ("allOf", false), ("oneOf", true), ("anyOf", true) })
         {
-            if (SpecDocument.Member(map, key) is YamlSequenceNode list)
+            if (alternative && skipAlternatives)
+            {
+                continue; // a discriminated union's alternatives are its derived types
+            }
+
+            if (SpecDocument.Member(map, key) is SpecSequence list)
             {
                 for (var i = 0; i < list.Children.Count; i++)
                 {
@@ -203,5 +251,5 @@ internal sealed class ModelBuilder
         return hint;
     }
 
-    private sealed record Member(string JsonName, YamlNode KeyNode, YamlNode Node, string Pointer, bool Optional);
+    private sealed record Member(string JsonName, SpecNode KeyNode, SpecNode Node, string Pointer, bool Optional);
 }

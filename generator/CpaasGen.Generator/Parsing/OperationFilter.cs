@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -44,8 +43,8 @@ internal sealed class OperationFilter
                 {
                     foreach (var pair in map.Children)
                     {
-                        var key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
-                        var value = (pair.Value as YamlScalarNode)?.Value;
+                        var key = ((SpecScalar)pair.Key).Value ?? string.Empty;
+                        var value = (pair.Value as SpecScalar)?.Value;
                         if (value is null || !Naming.IsValidIdentifier(value))
                         {
                             overlay.Report(DiagnosticDescriptors.InvalidValue, pair.Value, Pointer.Append("#/names", key), "a valid C# identifier", "'" + (value ?? SpecDocument.Describe(pair.Value)) + "'");
@@ -92,5 +91,5 @@ internal sealed class OperationFilter
         => (value ?? string.Empty).Split(new[] { ';', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
     private static IEnumerable<string> Strings(SpecDocument overlay, string key)
-        => overlay.Sequence(overlay.Root, key, "#")?.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).Where(s => s.Length > 0) ?? Enumerable.Empty<string>();
+        => overlay.Sequence(overlay.Root, key, "#")?.Children.OfType<SpecScalar>().Select(s => s.Value ?? string.Empty).Where(s => s.Length > 0) ?? Enumerable.Empty<string>();
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -15,7 +14,7 @@ namespace CpaasGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class OperationParser
 {
-    private RequestBodySpec? ParseRequestBody(YamlMappingNode op, string pointer, string methodName, out bool valid)
+    private RequestBodySpec? ParseRequestBody(SpecMapping op, string pointer, string methodName, out bool valid)
     {
         valid = true;
         var node = SpecDocument.Member(op, "requestBody");
@@ -63,18 +62,18 @@ internal sealed partial class OperationParser
         return new RequestBodySpec(type, kind, mediaType, _doc.Bool(body, "required", resolvedPointer) ?? false, _doc.String(body, "description", resolvedPointer));
     }
 
-    private bool ParseResponses(YamlMappingNode responses, string pointer, string methodName, out ResponseSpec? response, out string? successStatus, out List<ErrorMappingSpec> errors)
+    private bool ParseResponses(SpecMapping responses, string pointer, string methodName, out ResponseSpec? response, out string? successStatus, out List<ErrorMappingSpec> errors)
     {
         response = null;
         successStatus = null;
         errors = new List<ErrorMappingSpec>();
         var ok = true;
-        var success = new List<(string Code, YamlNode Node)>();
-        var failures = new List<(string Code, YamlNode Node)>();
-        YamlNode? defaultNode = null;
+        var success = new List<(string Code, SpecNode Node)>();
+        var failures = new List<(string Code, SpecNode Node)>();
+        SpecNode? defaultNode = null;
         foreach (var pair in responses.Children)
         {
-            var code = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var code = ((SpecScalar)pair.Key).Value ?? string.Empty;
             if (code.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue;
@@ -211,25 +210,25 @@ internal sealed partial class OperationParser
         return new ResponseSpec(null, BodyContentKind.Stream, string.Join(", ", bodies.Select(b => b.MediaType).Distinct()), anyEmpty);
     }
 
-    private (BodyContentKind Kind, TypeRef? Type, string MediaType)? ReadBody(YamlMappingNode content, string contentPointer, string hint, bool request)
+    private (BodyContentKind Kind, TypeRef? Type, string MediaType)? ReadBody(SpecMapping content, string contentPointer, string hint, bool request)
     {
-        var candidates = new List<(string MediaType, YamlNode Key, YamlMappingNode? Media, BodyContentKind Kind)>();
+        var candidates = new List<(string MediaType, SpecNode Key, SpecMapping? Media, BodyContentKind Kind)>();
         foreach (var pair in content.Children)
         {
-            var mediaType = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var mediaType = ((SpecScalar)pair.Key).Value ?? string.Empty;
             var kind = Classify(mediaType, request);
             if (kind is null)
             {
                 continue;
             }
 
-            candidates.Add((mediaType, pair.Key, pair.Value as YamlMappingNode, kind.Value));
+            candidates.Add((mediaType, pair.Key, pair.Value as SpecMapping, kind.Value));
         }
 
         if (candidates.Count == 0)
         {
             var first = content.Children[0];
-            var name = ((YamlScalarNode)first.Key).Value ?? string.Empty;
+            var name = ((SpecScalar)first.Key).Value ?? string.Empty;
             _doc.Report(DiagnosticDescriptors.UnsupportedMediaType, first.Key, Pointer.Append(contentPointer, name), name);
             return null;
         }
@@ -308,14 +307,14 @@ internal sealed partial class OperationParser
         return BodyContentKind.Stream;
     }
 
-    private bool IsBinaryString(YamlNode schema)
+    private bool IsBinaryString(SpecNode schema)
     {
         var pointer = "#";
-        var target = schema is YamlMappingNode m && SpecDocument.RefOf(m) is { } reference ? _doc.TryResolve(reference) : schema;
+        var target = schema is SpecMapping m && SpecDocument.RefOf(m) is { } reference ? _doc.TryResolve(reference) : schema;
         _ = pointer;
-        return target is YamlMappingNode map
+        return target is SpecMapping map
             && SchemaParser.TypeNames(map).Contains("string")
-            && SpecDocument.Member(map, "format") is YamlScalarNode { Value: "binary" };
+            && SpecDocument.Member(map, "format") is SpecScalar { Value: "binary" };
     }
 
     /// <summary>A stable name for an inline body of a shared component (<c>#/components/responses/NotFound</c> → <c>NotFoundResponse</c>).</summary>

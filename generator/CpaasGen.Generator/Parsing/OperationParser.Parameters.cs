@@ -4,27 +4,26 @@ using System.Globalization;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
 /// <summary>Parameters: path, query (scalars, arrays, objects as string maps), header and cookie.</summary>
 internal sealed partial class OperationParser
 {
-    private List<ParameterSpec> ParseParameters(YamlMappingNode op, string pointer, YamlNode? shared, string sharedPointer, string methodName, out bool valid)
+    private List<ParameterSpec> ParseParameters(SpecMapping op, string pointer, SpecNode? shared, string sharedPointer, string methodName, out bool valid)
     {
         var allValid = true;
         var byKey = new Dictionary<string, ParameterSpec>(StringComparer.Ordinal);
         var order = new List<string>();
 
-        void ReadList(YamlNode? listNode, string listPointer)
+        void ReadList(SpecNode? listNode, string listPointer)
         {
             if (listNode is null)
             {
                 return;
             }
 
-            if (listNode is not YamlSequenceNode list)
+            if (listNode is not SpecSequence list)
             {
                 _doc.Report(DiagnosticDescriptors.InvalidValue, listNode, listPointer, "a sequence of parameters", SpecDocument.Describe(listNode));
                 return;
@@ -91,7 +90,7 @@ internal sealed partial class OperationParser
         _ = body;
     }
 
-    private ParameterSpec? ParseParameter(YamlMappingNode? map, string pointer, string methodName, ref bool valid)
+    private ParameterSpec? ParseParameter(SpecMapping? map, string pointer, string methodName, ref bool valid)
     {
         if (map is null)
         {
@@ -152,9 +151,9 @@ internal sealed partial class OperationParser
         // A parameter may describe its value with `content` instead of `schema`; neither means a string (as Kiota and NSwag read it).
         var schemaPointer = Pointer.Append(pointer, "schema");
         var schema = SpecDocument.Member(map, "schema");
-        if (schema is null && _doc.Mapping(map, "content", pointer) is { Children.Count: > 0 } content && content.Children[0].Value is YamlMappingNode media)
+        if (schema is null && _doc.Mapping(map, "content", pointer) is { Children.Count: > 0 } content && content.Children[0].Value is SpecMapping media)
         {
-            schemaPointer = Pointer.Append(Pointer.Append(Pointer.Append(pointer, "content"), ((YamlScalarNode)content.Children[0].Key).Value ?? string.Empty), "schema");
+            schemaPointer = Pointer.Append(Pointer.Append(Pointer.Append(pointer, "content"), ((SpecScalar)content.Children[0].Key).Value ?? string.Empty), "schema");
             schema = SpecDocument.Member(media, "schema");
         }
 

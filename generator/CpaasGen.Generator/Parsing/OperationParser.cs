@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -49,13 +48,13 @@ internal sealed partial class OperationParser
     public List<(string Group, List<OperationSpec> Operations)> Groups { get; } = new();
 
     /// <summary>Operations that were not generated (pointer and reason), for the skip-and-warn summary.</summary>
-    public List<(string Pointer, string Name, YamlNode Node)> Skipped { get; } = new();
+    public List<(string Pointer, string Name, SpecNode Node)> Skipped { get; } = new();
 
     /// <summary>
     /// First pass: the group (client) of every operation, so client names are claimed before any synthesized model
     /// name. A group whose client name is taken is reported (CPGEN008) and its operations are skipped.
     /// </summary>
-    public List<string> PlanGroups(YamlMappingNode? paths)
+    public List<string> PlanGroups(SpecMapping? paths)
     {
         var groups = new List<string>();
         if (paths is null)
@@ -63,19 +62,19 @@ internal sealed partial class OperationParser
             return groups;
         }
 
-        var pathNames = paths.Children.Select(p => (p.Key as YamlScalarNode)?.Value ?? string.Empty).Where(p => p.StartsWith("/", StringComparison.Ordinal)).ToList();
+        var pathNames = paths.Children.Select(p => (p.Key as SpecScalar)?.Value ?? string.Empty).Where(p => p.StartsWith("/", StringComparison.Ordinal)).ToList();
         _pathPrefix.AddRange(CommonPrefix(pathNames));
         foreach (var pathPair in paths.Children)
         {
-            var path = (pathPair.Key as YamlScalarNode)?.Value ?? string.Empty;
-            if (pathPair.Value is not YamlMappingNode item)
+            var path = (pathPair.Key as SpecScalar)?.Value ?? string.Empty;
+            if (pathPair.Value is not SpecMapping item)
             {
                 continue;
             }
 
             foreach (var method in Methods)
             {
-                if (SpecDocument.Member(item, method) is YamlMappingNode op)
+                if (SpecDocument.Member(item, method) is SpecMapping op)
                 {
                     var group = GroupOf(op, path);
                     if (!groups.Contains(group))
@@ -89,7 +88,7 @@ internal sealed partial class OperationParser
         return groups;
     }
 
-    public void ParseAll(YamlMappingNode? paths, CancellationToken cancellationToken)
+    public void ParseAll(SpecMapping? paths, CancellationToken cancellationToken)
     {
         if (paths is null)
         {
@@ -99,7 +98,7 @@ internal sealed partial class OperationParser
         foreach (var pathPair in paths.Children)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = ((YamlScalarNode)pathPair.Key).Value ?? string.Empty;
+            var path = ((SpecScalar)pathPair.Key).Value ?? string.Empty;
             if (path.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue; // an extension of the Paths Object
@@ -144,7 +143,7 @@ internal sealed partial class OperationParser
         }
     }
 
-    private bool ParseOperation(string path, string method, YamlMappingNode op, string pointer, YamlNode? sharedParameters, string sharedPointer, string? pathServer)
+    private bool ParseOperation(string path, string method, SpecMapping op, string pointer, SpecNode? sharedParameters, string sharedPointer, string? pathServer)
     {
         var operationId = _doc.String(op, "operationId", pointer);
         if (operationId is not null)
@@ -186,7 +185,7 @@ internal sealed partial class OperationParser
 
         if (_methodNames.TryGetValue(group + "\n" + methodName, out var otherOperation))
         {
-            var nameKey = SpecDocument.Member(op, "x-csharp-name") is YamlScalarNode { Value: var xName } && xName == methodName ? "x-csharp-name" : "operationId";
+            var nameKey = SpecDocument.Member(op, "x-csharp-name") is SpecScalar { Value: var xName } && xName == methodName ? "x-csharp-name" : "operationId";
             _doc.Report(DiagnosticDescriptors.NameCollision, SpecDocument.Member(op, nameKey) ?? op, Pointer.Append(pointer, nameKey), methodName, otherOperation);
             return false;
         }
@@ -254,9 +253,9 @@ internal sealed partial class OperationParser
     }
 
     /// <summary>The operation's group: its first tag, or the first path segment after the prefix all paths share.</summary>
-    private string GroupOf(YamlMappingNode op, string path)
+    private string GroupOf(SpecMapping op, string path)
     {
-        var tag = (SpecDocument.Member(op, "tags") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>().Select(s => s.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var tag = (SpecDocument.Member(op, "tags") as SpecSequence)?.Children.OfType<SpecScalar>().Select(s => s.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
         if (tag is not null)
         {
             return tag;
@@ -315,10 +314,10 @@ internal sealed partial class OperationParser
         return builder.ToString();
     }
 
-    private string? ServerUrl(YamlMappingNode owner, string pointer)
+    private string? ServerUrl(SpecMapping owner, string pointer)
     {
         var servers = _doc.Sequence(owner, "servers", pointer);
-        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not YamlMappingNode first)
+        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not SpecMapping first)
         {
             return null;
         }
@@ -327,7 +326,7 @@ internal sealed partial class OperationParser
         return url is not null && Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? url.TrimEnd('/') : null;
     }
 
-    private bool CheckPathTemplate(string path, List<ParameterSpec> parameters, YamlMappingNode op, string pointer)
+    private bool CheckPathTemplate(string path, List<ParameterSpec> parameters, SpecMapping op, string pointer)
     {
         var ok = true;
         var variables = TemplateVariable.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value).ToList();
@@ -344,7 +343,7 @@ internal sealed partial class OperationParser
     }
 
     /// <summary>A <c>{variable}</c> with no path parameter: CPGEN007 (an error), and the operation still gets a required string parameter for it.</summary>
-    private void AddMissingPathParameters(string path, List<ParameterSpec> parameters, YamlMappingNode op, string pointer)
+    private void AddMissingPathParameters(string path, List<ParameterSpec> parameters, SpecMapping op, string pointer)
     {
         foreach (var variable in TemplateVariable.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value).Distinct())
         {

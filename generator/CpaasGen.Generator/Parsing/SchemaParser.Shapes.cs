@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -14,7 +13,7 @@ internal sealed partial class SchemaParser
     private static readonly string[] StructureKeys = { "type", "properties", "items", "allOf", "oneOf", "anyOf", "$ref", "enum", "additionalProperties", "format", "const" };
 
     /// <summary>The node of a component schema by pointer, for <see cref="ModelBuilder"/>.</summary>
-    public bool TryGetNamed(string pointer, out string name, out YamlNode node, out bool isObject)
+    public bool TryGetNamed(string pointer, out string name, out SpecNode node, out bool isObject)
     {
         if (_named.TryGetValue(pointer, out var named))
         {
@@ -30,25 +29,25 @@ internal sealed partial class SchemaParser
         return false;
     }
 
-    public bool IsNullable(YamlMappingNode map, string pointer)
+    public bool IsNullable(SpecMapping map, string pointer)
     {
         if (_doc.Bool(map, "nullable", pointer) == true || TypeNames(map).Contains("null"))
         {
             return true;
         }
 
-        return SpecDocument.Member(map, "enum") is YamlSequenceNode values && values.Children.Any(v => v is YamlScalarNode s && SpecDocument.IsNull(s));
+        return SpecDocument.Member(map, "enum") is SpecSequence values && values.Children.Any(v => v is SpecScalar s && SpecDocument.IsNull(s));
     }
 
-    private static bool HasStructure(YamlMappingNode map) => StructureKeys.Any(k => SpecDocument.Member(map, k) is not null);
+    private static bool HasStructure(SpecMapping map) => StructureKeys.Any(k => SpecDocument.Member(map, k) is not null);
 
-    private static bool IsAnnotationOnly(YamlNode node) => node is YamlMappingNode map && !HasStructure(map);
+    private static bool IsAnnotationOnly(SpecNode node) => node is SpecMapping map && !HasStructure(map);
 
-    private static bool IsNullSchema(YamlNode node)
+    private static bool IsNullSchema(SpecNode node)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not SpecMapping map)
         {
-            return node is YamlScalarNode scalar && SpecDocument.IsNull(scalar);
+            return node is SpecScalar scalar && SpecDocument.IsNull(scalar);
         }
 
         var types = TypeNames(map);
@@ -57,17 +56,17 @@ internal sealed partial class SchemaParser
             return types.All(t => t == "null");
         }
 
-        return SpecDocument.Member(map, "enum") is YamlSequenceNode values && values.Children.Count > 0 && values.Children.All(v => v is YamlScalarNode s && SpecDocument.IsNull(s));
+        return SpecDocument.Member(map, "enum") is SpecSequence values && values.Children.Count > 0 && values.Children.All(v => v is SpecScalar s && SpecDocument.IsNull(s));
     }
 
-    private static bool IsNumberOrBool(YamlScalarNode scalar)
-        => scalar.Style == YamlDotNet.Core.ScalarStyle.Plain
+    private static bool IsNumberOrBool(SpecScalar scalar)
+        => scalar.IsPlain
             && (scalar.Value is "true" or "false" || double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>An object schema, a reference to one, or a composition of them (what merges into one model).</summary>
-    private bool IsObjectLike(YamlNode node, int depth)
+    private bool IsObjectLike(SpecNode node, int depth)
     {
-        if (depth > 16 || node is not YamlMappingNode map)
+        if (depth > 16 || node is not SpecMapping map)
         {
             return false;
         }
@@ -96,7 +95,7 @@ internal sealed partial class SchemaParser
         }
 
         var parts = new[] { "allOf", "oneOf", "anyOf" }
-            .Select(k => SpecDocument.Member(map, k) as YamlSequenceNode)
+            .Select(k => SpecDocument.Member(map, k) as SpecSequence)
             .Where(s => s is not null)
             .SelectMany(s => s!.Children)
             .Where(n => !IsNullSchema(n) && !IsAnnotationOnly(n))
@@ -104,9 +103,9 @@ internal sealed partial class SchemaParser
         return parts.Count > 0 && parts.All(p => IsObjectLike(p, depth + 1));
     }
 
-    private bool IsScalarLike(YamlNode node, int depth)
+    private bool IsScalarLike(SpecNode node, int depth)
     {
-        if (depth > 16 || node is not YamlMappingNode map)
+        if (depth > 16 || node is not SpecMapping map)
         {
             return false;
         }
@@ -127,7 +126,7 @@ internal sealed partial class SchemaParser
         return types.Count > 0 && types.All(t => t is "string" or "integer" or "number" or "boolean");
     }
 
-    private NamedKind ClassifyNamed(YamlMappingNode map, string pointer)
+    private NamedKind ClassifyNamed(SpecMapping map, string pointer)
     {
         if (SpecDocument.RefOf(map) is not null)
         {
@@ -136,8 +135,8 @@ internal sealed partial class SchemaParser
 
         var types = TypeNames(map);
         types.Remove("null");
-        if (SpecDocument.Member(map, "enum") is YamlSequenceNode values
-            && (types.SequenceEqual(new[] { "string" }) || (types.Count == 0 && values.Children.All(v => v is YamlScalarNode s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))))
+        if (SpecDocument.Member(map, "enum") is SpecSequence values
+            && (types.SequenceEqual(new[] { "string" }) || (types.Count == 0 && values.Children.All(v => v is SpecScalar s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))))
         {
             return NamedKind.Enum;
         }
@@ -153,7 +152,7 @@ internal sealed partial class SchemaParser
         }
 
         var parts = new[] { "allOf", "oneOf", "anyOf" }
-            .Select(k => SpecDocument.Member(map, k) as YamlSequenceNode)
+            .Select(k => SpecDocument.Member(map, k) as SpecSequence)
             .Where(s => s is not null)
             .SelectMany(s => s!.Children)
             .Where(n => !IsNullSchema(n) && !IsAnnotationOnly(n))
@@ -167,15 +166,15 @@ internal sealed partial class SchemaParser
         return parts.Count >= 2 && parts.All(p => IsObjectLike(p, 0)) ? NamedKind.Object : NamedKind.Alias;
     }
 
-    private EnumSpec ParseEnum(string name, YamlMappingNode map, string pointer)
+    private EnumSpec ParseEnum(string name, SpecMapping map, string pointer)
     {
         var members = new List<EnumMemberSpec>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var list = _doc.Sequence(map, "enum", pointer);
-        foreach (var item in list?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        foreach (var item in list?.Children ?? (IReadOnlyList<SpecNode>)Array.Empty<SpecNode>())
         {
-            if (item is not YamlScalarNode scalar || scalar.Value is null || SpecDocument.IsNull(scalar) || !values.Add(scalar.Value))
+            if (item is not SpecScalar scalar || scalar.Value is null || SpecDocument.IsNull(scalar) || !values.Add(scalar.Value))
             {
                 continue; // `null` only says the value may be null; values differing only in case are one value (equality ignores case)
             }
@@ -201,9 +200,9 @@ internal sealed partial class SchemaParser
         return new EnumSpec(_namespace, _accessibility, name, _doc.String(map, "description", pointer) ?? _doc.String(map, "title", pointer), members.ToEquatableArray());
     }
 
-    public string? DescriptionOf(YamlNode node, string pointer)
+    public string? DescriptionOf(SpecNode node, string pointer)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not SpecMapping map)
         {
             return null;
         }
@@ -216,7 +215,7 @@ internal sealed partial class SchemaParser
 
         // A bare $ref property borrows its target's description.
         var target = SpecDocument.RefOf(map);
-        if (target is not null && _named.TryGetValue(target, out var named) && named.Node is YamlMappingNode targetMap)
+        if (target is not null && _named.TryGetValue(target, out var named) && named.Node is SpecMapping targetMap)
         {
             return _doc.String(targetMap, "description", named.Pointer);
         }
@@ -224,9 +223,9 @@ internal sealed partial class SchemaParser
         return null;
     }
 
-    public static string? ExampleOf(YamlMappingNode? map)
+    public static string? ExampleOf(SpecMapping? map)
     {
-        if (map is null || SpecDocument.Member(map, "example") is not YamlScalarNode scalar || scalar.Value is null)
+        if (map is null || SpecDocument.Member(map, "example") is not SpecScalar scalar || scalar.Value is null)
         {
             return null;
         }
@@ -234,18 +233,18 @@ internal sealed partial class SchemaParser
         return scalar.Value;
     }
 
-    public static List<string> TypeNames(YamlMappingNode? map)
+    public static List<string> TypeNames(SpecMapping? map)
     {
         var result = new List<string>();
         switch (SpecDocument.Member(map, "type"))
         {
-            case YamlScalarNode { Value: { } single }:
+            case SpecScalar { Value: { } single }:
                 result.Add(single);
                 break;
-            case YamlSequenceNode list:
+            case SpecSequence list:
                 foreach (var item in list.Children)
                 {
-                    if (item is YamlScalarNode { Value: { } value } && !result.Contains(value))
+                    if (item is SpecScalar { Value: { } value } && !result.Contains(value))
                     {
                         result.Add(value);
                     }
@@ -257,7 +256,7 @@ internal sealed partial class SchemaParser
         return result;
     }
 
-    public string CSharpName(YamlMappingNode? map, string fallback, string pointer)
+    public string CSharpName(SpecMapping? map, string fallback, string pointer)
     {
         if (_filter.Name(pointer) is { } overlayName)
         {
@@ -278,7 +277,7 @@ internal sealed partial class SchemaParser
         return Naming.ToPascal(fallback);
     }
 
-    private bool Claim(string name, string pointer, YamlNode node)
+    private bool Claim(string name, string pointer, SpecNode node)
     {
         if (_usedNames.TryGetValue(name, out var other))
         {
@@ -293,6 +292,7 @@ internal sealed partial class SchemaParser
     /// <summary>Claims <paramref name="name"/>, or the first free <c>name2</c>, <c>name3</c>… (synthesized names never collide).</summary>
     public string Unique(string name, string pointer)
     {
+        name = Naming.Shorten(name); // synthesized names grow with nesting ({Model}{Property}{Property}…)
         var candidate = name;
         for (var suffix = 2; _usedNames.ContainsKey(candidate); suffix++)
         {
@@ -303,7 +303,7 @@ internal sealed partial class SchemaParser
         return candidate;
     }
 
-    private TypeRef? Unsupported(YamlNode node, string pointer, string what, string hint)
+    private TypeRef? Unsupported(SpecNode node, string pointer, string what, string hint)
     {
         _doc.Report(DiagnosticDescriptors.UnsupportedConstruct, node, pointer, what, hint);
         return null;
@@ -316,8 +316,8 @@ internal sealed partial class SchemaParser
         Alias,
     }
 
-    private sealed record NamedSchema(string Key, string Pointer, string Name, NamedKind Kind, YamlNode Node);
+    private sealed record NamedSchema(string Key, string Pointer, string Name, NamedKind Kind, SpecNode Node);
 }
 
 /// <summary>A model to build: its C# name and the schema node it comes from.</summary>
-internal sealed record PendingModel(string Name, string Pointer, YamlNode Node);
+internal sealed record PendingModel(string Name, string Pointer, SpecNode Node);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -25,10 +24,10 @@ internal sealed partial class SchemaParser
     private readonly Dictionary<string, string> _usedNames;
     private readonly OperationFilter _filter;
     private readonly Dictionary<string, NamedSchema> _named = new(StringComparer.Ordinal);
-    private readonly Dictionary<YamlNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
+    private readonly Dictionary<SpecNode, TypeRef> _synthesized = new(SpecDocument.NodeIdentity);
     private readonly List<PendingModel> _pending = new();
     private readonly List<EnumSpec> _enums = new();
-    private readonly Dictionary<YamlNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
+    private readonly Dictionary<SpecNode, string> _namedEnums = new(SpecDocument.NodeIdentity);
 
     public SchemaParser(SpecDocument doc, string @namespace, string accessibility, Dictionary<string, string> usedNames, OperationFilter filter)
     {
@@ -40,18 +39,19 @@ internal sealed partial class SchemaParser
     }
 
     /// <summary>First pass: learn every component schema's kind and C# name, so references resolve in any order.</summary>
-    public void Register(YamlMappingNode? schemas)
+    public void Register(SpecMapping? schemas)
     {
         if (schemas is null)
         {
             return;
         }
 
+        _schemas = schemas;
         foreach (var pair in schemas.Children)
         {
-            var key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var key = ((SpecScalar)pair.Key).Value ?? string.Empty;
             var pointer = Pointer.Append(SchemasPointer, key);
-            var map = pair.Value as YamlMappingNode;
+            var map = pair.Value as SpecMapping;
             var kind = map is null ? NamedKind.Alias : ClassifyNamed(map, pointer);
             var name = kind == NamedKind.Alias ? key : CSharpName(map, key, pointer);
             if (kind != NamedKind.Alias && !Claim(name, pointer, pair.Key))
@@ -71,6 +71,8 @@ internal sealed partial class SchemaParser
                 _pending.Add(new PendingModel(name, pointer, pair.Value));
             }
         }
+
+        PlanHierarchy();
     }
 
     /// <summary>Builds every model reached so far (component or synthesized) and every enum. Call once, after the operations.</summary>
@@ -82,23 +84,59 @@ internal sealed partial class SchemaParser
             ResolveType(named.Node, named.Pointer, named.Name, out _);
         }
 
+        bool IsError(string name) => errorModels.Contains(name) && !bodyModels.Contains(name);
+        DropErrorLinks(IsError);
+
         var builder = new ModelBuilder(_doc, this);
-        var models = new List<ModelSpec>();
-        for (var i = 0; i < _pending.Count; i++)
+        var built = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        var pendingByName = new Dictionary<string, PendingModel>(StringComparer.Ordinal);
+        var building = new HashSet<string>(StringComparer.Ordinal);
+
+        ModelSpec Build(PendingModel pending)
         {
-            // Building a model can reach further inline schemas, which append to _pending.
-            cancellationToken.ThrowIfCancellationRequested();
-            var pending = _pending[i];
-            var isError = errorModels.Contains(pending.Name) && !bodyModels.Contains(pending.Name);
+            if (built.TryGetValue(pending.Name, out var done))
+            {
+                return done;
+            }
+
+            // A base is built before its derived types: they need its members' names.
+            ModelSpec? baseModel = null;
+            _baseOf.TryGetValue(pending.Name, out var link);
+            if (link is not null && building.Add(pending.Name) && pendingByName.TryGetValue(link.BaseName, out var basePending))
+            {
+                baseModel = Build(basePending);
+            }
+
+            var isError = IsError(pending.Name);
             string? wrapper = null;
             if (errorModels.Contains(pending.Name) && !isError)
             {
                 wrapper = Unique(pending.Name + "Exception", pending.Pointer);
             }
 
-            models.Add(builder.Build(pending, _namespace, _accessibility, isError, wrapper));
+            var model = _composed.TryGetValue(pending.Node, out var composed)
+                ? BuildComposed(builder, pending, composed, isError, wrapper)
+                : builder.Build(pending, _namespace, _accessibility, isError, wrapper, Context(pending.Name, link, baseModel, built));
+            built[pending.Name] = model;
+            return model;
         }
 
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            // Building a model can reach further inline schemas, which append to _pending.
+            cancellationToken.ThrowIfCancellationRequested();
+            pendingByName[_pending[i].Name] = _pending[i];
+        }
+
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pendingByName[_pending[i].Name] = _pending[i];
+            Build(_pending[i]);
+        }
+
+        var models = _pending.Select(p => built[p.Name]).ToList();
+        models = CompleteHierarchies(models);
         models.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         _enums.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return (models, _enums);
@@ -112,10 +150,10 @@ internal sealed partial class SchemaParser
     /// <param name="pointer">Its JSON pointer, for diagnostics.</param>
     /// <param name="nameHint">The name an inline object or enum gets (made unique when taken).</param>
     /// <param name="nullable">True when the schema allows <c>null</c>.</param>
-    public TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable)
+    public TypeRef? ResolveType(SpecNode schema, string pointer, string nameHint, out bool nullable)
         => ResolveType(schema, pointer, nameHint, out nullable, depth: 0);
 
-    private TypeRef? ResolveType(YamlNode schema, string pointer, string nameHint, out bool nullable, int depth)
+    private TypeRef? ResolveType(SpecNode schema, string pointer, string nameHint, out bool nullable, int depth)
     {
         nullable = false;
         if (depth > 32)
@@ -124,9 +162,9 @@ internal sealed partial class SchemaParser
             return null;
         }
 
-        if (schema is not YamlMappingNode map)
+        if (schema is not SpecMapping map)
         {
-            if (schema is YamlScalarNode scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
+            if (schema is SpecScalar scalar && (scalar.Value is "true" or "false" || SpecDocument.IsNull(scalar)))
             {
                 return TypeRef.Untyped; // OpenAPI 3.1 boolean schemas: `true` allows anything, `false` nothing (kept as untyped JSON).
             }
@@ -201,7 +239,7 @@ internal sealed partial class SchemaParser
         var enumValues = _doc.Sequence(map, "enum", pointer);
         if (enumValues is not null && type is null or "string")
         {
-            if (type == "string" || enumValues.Children.All(v => v is YamlScalarNode s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))
+            if (type == "string" || enumValues.Children.All(v => v is SpecScalar s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))
             {
                 return Enum(map, pointer, nameHint);
             }
@@ -246,7 +284,7 @@ internal sealed partial class SchemaParser
                 return element.IsArray ? TypeRef.Untyped.AsArray() : ArrayOf(element);
             case "object":
             case null:
-                if (SpecDocument.Member(map, "properties") is YamlMappingNode { Children.Count: > 0 } || allOf is not null || oneOf is not null)
+                if (SpecDocument.Member(map, "properties") is SpecMapping { Children.Count: > 0 } || allOf is not null || oneOf is not null)
                 {
                     return Model(map, pointer, nameHint);
                 }
@@ -271,15 +309,15 @@ internal sealed partial class SchemaParser
         }
     }
 
-    private TypeRef? ResolveComposition(YamlMappingNode map, string pointer, string nameHint, YamlSequenceNode? allOf, YamlSequenceNode? oneOf, ref bool nullable, int depth)
+    private TypeRef? ResolveComposition(SpecMapping map, string pointer, string nameHint, SpecSequence? allOf, SpecSequence? oneOf, ref bool nullable, int depth)
     {
-        var members = new List<(YamlNode Node, string Pointer)>();
+        var members = new List<(SpecNode Node, string Pointer)>();
         if (allOf is not null)
         {
             members.AddRange(allOf.Children.Select((n, i) => (n, Pointer.Append(Pointer.Append(pointer, "allOf"), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         }
 
-        var alternatives = new List<(YamlNode Node, string Pointer)>();
+        var alternatives = new List<(SpecNode Node, string Pointer)>();
         if (oneOf is not null)
         {
             var key = SpecDocument.Member(map, "oneOf") is not null ? "oneOf" : "anyOf";
@@ -298,7 +336,7 @@ internal sealed partial class SchemaParser
         members = members.Where(m => !IsAnnotationOnly(m.Node)).ToList();
         foreach (var member in members)
         {
-            nullable |= member.Node is YamlMappingNode mm && IsNullable(mm, member.Pointer);
+            nullable |= member.Node is SpecMapping mm && IsNullable(mm, member.Pointer);
         }
 
         if (members.Count + alternatives.Count == 0)
@@ -312,6 +350,20 @@ internal sealed partial class SchemaParser
             var inner = ResolveType(single.Node, single.Pointer, nameHint, out var innerNullable, depth + 1);
             nullable |= innerNullable;
             return inner;
+        }
+
+        // Alternatives that share a base dispatching on a discriminator: reading the base creates the right one.
+        if (members.Count == 0 && DispatchingBaseOf(alternatives.Select(a => a.Node)) is { } dispatching)
+        {
+            return new TypeRef(TypeKind.Object, dispatching, false);
+        }
+
+        // A discriminated union of objects that share no base: a composed type (one property per alternative).
+        if (members.Count == 0 && SpecDocument.Member(map, "discriminator") is not null && ComposedAlternatives(alternatives.Select(a => a.Node)) is { } composed)
+        {
+            var type = Model(map, pointer, nameHint);
+            PlanComposed(map, pointer, type.TypeName!, composed);
+            return type;
         }
 
         var all = members.Concat(alternatives).ToList();
@@ -334,7 +386,7 @@ internal sealed partial class SchemaParser
         return TypeRef.Untyped; // a mixed union (object or array or scalar): the JSON is kept as it is
     }
 
-    private TypeRef Model(YamlMappingNode map, string pointer, string nameHint)
+    private TypeRef Model(SpecMapping map, string pointer, string nameHint)
     {
         var name = Unique(CSharpName(map, nameHint, pointer), pointer);
         var type = new TypeRef(TypeKind.Object, name, false);
@@ -343,7 +395,7 @@ internal sealed partial class SchemaParser
         return type;
     }
 
-    private TypeRef Enum(YamlMappingNode map, string pointer, string nameHint)
+    private TypeRef Enum(SpecMapping map, string pointer, string nameHint)
     {
         var name = _namedEnums.TryGetValue(map, out var named) ? named : Unique(CSharpName(map, nameHint, pointer), pointer);
         var type = new TypeRef(TypeKind.Enum, name, false);

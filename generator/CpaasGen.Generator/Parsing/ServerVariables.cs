@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -9,7 +8,7 @@ internal static class ServerVariables
     private static readonly Regex Variable = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
 
     /// <summary>The URL with defaults substituted, or null when a variable has no default (reported as CPGEN004).</summary>
-    public static string? Expand(SpecDocument doc, YamlMappingNode server, string pointer)
+    public static string? Expand(SpecDocument doc, SpecMapping server, string pointer)
     {
         var url = doc.String(server, "url", pointer);
         if (url is null)

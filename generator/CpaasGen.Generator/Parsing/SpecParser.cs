@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using CpaasGen.Generator.Infrastructure;
 using CpaasGen.Generator.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace CpaasGen.Generator.Parsing;
 
@@ -100,6 +99,7 @@ internal static class SpecParser
             ["GeneratedJson"] = "(generated helper)",
             ["IJsonModel"] = "(generated helper)",
             ["GeneratedValues"] = "(generated helper)",
+            ["GeneratedDiscriminator"] = "(generated helper)",
         };
 
         if (input.OverlayName is not null && input.OverlayText is null)
@@ -188,14 +188,17 @@ internal static class SpecParser
         var deprecated = new HashSet<string>(models.Where(m => m.IsDeprecated).Select(m => m.Name), StringComparer.Ordinal);
         if (deprecated.Count > 0)
         {
-            models = models.Select(m => !m.IsDeprecated && m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t)) ? m with { UsesDeprecated = true } : m).ToList();
+            models = models.Select(m => !m.IsDeprecated && (m.Properties.Any(p => p.Type.TypeName is { } t && deprecated.Contains(t))
+                || (m.BaseName is { } b && deprecated.Contains(b)) || (m.Discriminator?.Cases.Any(c => deprecated.Contains(c.TypeName)) ?? false)
+                || m.Alternatives.Any(a => deprecated.Contains(a.TypeName))) ? m with { UsesDeprecated = true } : m).ToList();
             clients = clients.Select(c => c.Operations.Any(o => UsesAny(o, deprecated)) ? c with { UsesDeprecated = true } : c).ToList();
         }
 
         var usesValues = models.Any(m => m.Properties.Any(p => p.Type.Kind is TypeKind.SByte or TypeKind.Byte or TypeKind.Date or TypeKind.Time or TypeKind.Duration or TypeKind.Bytes))
             || clients.Any(c => c.Operations.Any(o => o.Parameters.Any(p => p.Type.IsArray || p.IsMap || p.Location == ParameterLocation.Cookie)
                 || o.Body?.ContentKind == BodyContentKind.Text || o.Response?.ContentKind == BodyContentKind.Text));
-        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
+        var usesDiscriminators = models.Any(m => m.Discriminator is not null);
+        return new ApiSpec(rootSpec, new SupportSpec(ns, accessibility, usesValues, usesDiscriminators), models.ToEquatableArray(), enums.ToEquatableArray(), clients.ToEquatableArray());
     }
 
     private static bool UsesAny(OperationSpec operation, HashSet<string> names)
@@ -220,7 +223,7 @@ internal static class SpecParser
         return "public";
     }
 
-    private static string? Identifier(SpecDocument doc, string? overrideValue, string metadataName, YamlMappingNode? info, string extension, bool isNamespace)
+    private static string? Identifier(SpecDocument doc, string? overrideValue, string metadataName, SpecMapping? info, string extension, bool isNamespace)
     {
         var fromMetadata = !string.IsNullOrWhiteSpace(overrideValue);
         var value = fromMetadata ? overrideValue!.Trim() : (info is null ? null : doc.String(info, extension, "#/info"));
@@ -248,7 +251,7 @@ internal static class SpecParser
         return value;
     }
 
-    private static Dictionary<string, string?> ReadTags(SpecDocument doc, YamlMappingNode root)
+    private static Dictionary<string, string?> ReadTags(SpecDocument doc, SpecMapping root)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tags = doc.Sequence(root, "tags", "#");
@@ -259,7 +262,7 @@ internal static class SpecParser
 
         for (var i = 0; i < tags.Children.Count; i++)
         {
-            if (tags.Children[i] is YamlMappingNode tag && doc.String(tag, "name", "#/tags/" + i) is { } name)
+            if (tags.Children[i] is SpecMapping tag && doc.String(tag, "name", "#/tags/" + i) is { } name)
             {
                 result[name] = doc.String(tag, "description", "#/tags/" + i);
             }
@@ -268,10 +271,10 @@ internal static class SpecParser
         return result;
     }
 
-    private static string? FirstServerUrl(SpecDocument doc, YamlMappingNode root)
+    private static string? FirstServerUrl(SpecDocument doc, SpecMapping root)
     {
         var servers = doc.Sequence(root, "servers", "#");
-        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not YamlMappingNode first)
+        if (servers is null || servers.Children.Count == 0 || servers.Children[0] is not SpecMapping first)
         {
             return null;
         }

@@ -90,12 +90,13 @@ internal sealed class CorpusReport
 
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, Set + ".md"), Details(int.MaxValue));
-        var tsv = new StringBuilder("document\tchars\tdocumented\tgenerated\tstrict\tlenient\tstrict_ms\n");
+        var tsv = new StringBuilder("document\tchars\tdocumented\tgenerated\tstrict\tlenient\tstrict_ms\tcompile_ms\n");
         foreach (var r in Results)
         {
             tsv.Append(r.Name).Append('\t').Append(r.Chars).Append('\t').Append(r.DocumentedOperations).Append('\t').Append(r.GeneratedOperations).Append('\t')
                 .Append(r.BuildsStrict ? "yes" : "no").Append('\t').Append(r.BuildsLenient ? "yes" : "no").Append('\t')
-                .Append(r.Strict.GenerationMs.ToString("0", CultureInfo.InvariantCulture)).Append('\n');
+                .Append(r.Strict.GenerationMs.ToString("0", CultureInfo.InvariantCulture)).Append('\t')
+                .Append(r.Strict.CompileMs.ToString("0", CultureInfo.InvariantCulture)).Append('\n');
         }
 
         File.WriteAllText(Path.Combine(folder, Set + ".tsv"), tsv.ToString());

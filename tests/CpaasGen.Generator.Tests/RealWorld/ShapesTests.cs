@@ -60,7 +60,7 @@ public class ShapesTests
     }
 
     [Fact]
-    public void CompositionsMergeIntoModelsAndNullablePatternsAreUnderstood()
+    public void CompositionsBecomeHierarchiesOrMergedModelsAndNullablePatternsAreUnderstood()
     {
         var result = RunClean("""
             openapi: 3.1.0
@@ -100,18 +100,30 @@ public class ShapesTests
                         - type: 'null'
                     nickname: { type: [string, 'null'] }
                     friend: { type: [object, 'null'], properties: { name: { type: string } } }
+                    contact:
+                      anyOf:
+                        - { type: object, properties: { email: { type: string } } }
+                        - { type: object, properties: { phone: { type: string } } }
             """);
 
-        var dog = result.Source("T.Dog.g.cs");
-        Assert.Contains("public required string Name { get; set; }", dog);
-        Assert.Contains("public bool? Barks { get; set; }", dog);
+        // allOf with a $ref is inheritance; the discriminated oneOf sits between the alternatives and their shared base.
+        var animal = result.Source("T.Animal.g.cs");
+        Assert.Contains("public required string Name { get; set; }", animal);
+        Assert.Contains("public string? Kind { get; set; }", animal);
         var pet = result.Source("T.Pet.g.cs");
-        Assert.Contains("public string? Name { get; set; }", pet); // one of the alternatives applies: every member optional
-        Assert.Contains("public bool? Barks { get; set; }", pet);
-        Assert.Contains("public int? Lives { get; set; }", pet);
-        Assert.Contains("public string? Kind { get; set; }", pet); // the discriminator tells which
+        Assert.Contains("public partial class Pet : global::T.Animal", pet);
+        Assert.Contains("if (string.Equals(discriminator, \"dog\", global::System.StringComparison.OrdinalIgnoreCase)) return new global::T.Dog(true);", pet);
+        Assert.DoesNotContain("Barks", pet);
+        var dog = result.Source("T.Dog.g.cs");
+        Assert.Contains("public partial class Dog : global::T.Pet", dog);
+        Assert.Contains("Kind = \"dog\";", dog); // a new Dog says what it is
+        Assert.Contains("public bool? Barks { get; set; }", dog);
+        Assert.DoesNotContain("public required string Name", dog); // inherited, not declared again
         var owner = result.Source("T.Owner.g.cs");
         Assert.Contains("public global::T.Pet? Pet { get; set; }", owner);
+        var contact = result.Source("T.OwnerContact.g.cs"); // objects without a discriminator: one model, every member optional
+        Assert.Contains("public string? Email { get; set; }", contact);
+        Assert.Contains("public string? Phone { get; set; }", contact);
         Assert.Contains("public string? Nickname { get; set; }", owner);
         Assert.Contains("public global::T.OwnerFriend? Friend { get; set; }", owner);
     }
