@@ -329,6 +329,26 @@ public sealed class InboxCodeStreamTests
     }
 
     [Fact]
+    public async Task The_snapshot_holds_the_newest_codes_and_a_code_the_cap_removes_is_announced()
+    {
+        await using var emulator = await CpaasEmulator.StartAsync();
+        using var api = await ApiClient.ConnectAsync(emulator);
+        var first = await SendAsync(api, Order(address: "first@example.com", method: "email", subject: "Code"));
+        await Parallel.ForAsync(1, 10_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) => await SendAsync(api, Order(address: "jane@example.com", method: "email", subject: "Code")));
+        var newest = emulator.TwoFactorCodes.TakeLast(200).Select(c => c.CodeId).ToList();
+        using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
+        await using var page = await SseClient.ConnectAsync(http, "/emulator/events");
+
+        var snapshot = (await page.ExpectAsync("snapshot", 1))[0].Json;
+        Assert.Equal(newest, snapshot.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("codeId").GetString())); // the newest 200, oldest first
+
+        var added = await SendAsync(api, Order(address: "jane@example.com", method: "email", subject: "Code")); // the 10,001st
+        await NextCodeAsync(page, "Evicted", "Deleted", first);
+        await NextCodeAsync(page, "Sent", "Active", added);
+        Assert.DoesNotContain(emulator.TwoFactorCodes, c => c.CodeId == first);
+    }
+
+    [Fact]
     public async Task The_stream_carries_the_codes_but_the_log_never_does()
     {
         var logs = new CapturingLoggerProvider();
