@@ -291,7 +291,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         return string.Join(Environment.NewLine,
             $"Kandy CPaaS emulator listening on {baseUrl}",
             $"  Base URL             {baseUrl}",
-            $"  Inbox page           {baseUrl}/   (numbers, threads and webhook deliveries, live; a handset to text a number)",
+            $"  Inbox page           {baseUrl}/   (numbers, threads, webhook deliveries and two-factor codes, live; a handset to text a number)",
             $"  Project credentials  client_id={o.ClientId}  client_secret={o.ClientSecret}",
             $"  Account credentials  client_id={o.ClientId}  username={o.Email}  password={o.Password}",
             $"  User id              {o.UserId}",
@@ -434,6 +434,7 @@ public sealed class CpaasEmulator : IAsyncDisposable
         }
         finally
         {
+            _codes.Stop();
             await _dispatcher.StopAsync(_shutdownTimeout).ConfigureAwait(false);
             await _dispatcher.DisposeAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);

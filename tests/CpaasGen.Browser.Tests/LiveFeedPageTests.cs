@@ -68,6 +68,10 @@ public sealed class LiveFeedPageTests(Chromium chromium) : IClassFixture<Chromiu
             await Expect(tab.Locator("#conversation li.outbound p").Last).ToHaveTextAsync("Of course, a terrace table is yours.");
         }
 
+        // The guest confirms the booking with a two-factor code: the page shows it as the handset received it.
+        var sent = await client.TwoFactor.SendCodeAsync(new SendCodeRequest { DestinationAddress = Phone, Message = "Your Bistro confirmation code is {code}" });
+        await Expect(inbox.Locator("#codes .code[data-code-id='" + sent.CodeId + "'] .code-value .value")).ToHaveTextAsync(emulator.TwoFactorCodes.Single().Code);
+
         await emulator.SimulateInboundSmsAsync("+16139998877", "+16135550101", "Is the shop open on Sunday?");
         await Expect(inbox.Locator(".thread")).ToHaveCountAsync(2);
         await emulator.WaitForDeliveriesAsync(TimeSpan.FromSeconds(5));

@@ -35,7 +35,7 @@ internal static class DemoCommand
         var defaultNumber = emulator.Options.Numbers[0];
         const string Friend = "+16131234567";
         o.WriteLine("Kandy CPaaS emulator   " + emulator.BaseUrl + "   (project numbers: " + string.Join(", ", emulator.Options.Numbers) + "; default " + defaultNumber + ")");
-        o.WriteLine("Inbox page             " + emulator.BaseUrl + "   (open it in a browser: numbers, threads and webhook deliveries, live)");
+        o.WriteLine("Inbox page             " + emulator.BaseUrl + "   (open it in a browser: numbers, threads, webhook deliveries and two-factor codes, live)");
         o.WriteLine("Local webhook          " + webhook.Url.GetLeftPart(UriPartial.Path) + "   (shared secret in the URL)");
         o.WriteLine();
 

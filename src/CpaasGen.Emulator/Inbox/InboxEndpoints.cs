@@ -73,7 +73,7 @@ internal sealed class InboxEndpoints(EmulatorState state, WebhookDispatcher disp
             (subscription, snapshot) = dispatcher.UnderLock(log =>
             {
                 var s = state.Inbox.Broadcaster.Subscribe(lastEventId, null, ctx.Abort);
-                return (s, s.Start == LiveStart.Resumed ? null : InboxEvents.Snapshot(state.Options.UserId, state.Numbers.Snapshot(), state.History.All, log));
+                return (s, s.Start == LiveStart.Resumed ? null : InboxEvents.Snapshot(state, log));
             });
         }
 

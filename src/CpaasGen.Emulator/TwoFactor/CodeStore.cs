@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Cpaas.Emulator.TwoFactor;
 
@@ -12,7 +13,10 @@ internal sealed record CodeOrder(string Address, string Method, int Length, stri
     public string Render(string code) => Message.Replace("{code}", code, StringComparison.Ordinal);
 }
 
-/// <summary>One code resource: the order it was last sent with, its current code and where that code stands.</summary>
+/// <summary>
+/// One code resource: the order it was last sent with, its current code, what carried it and where it stands; while it is
+/// active, the timer that announces its expiry (<see cref="TwoFactorCodes"/>).
+/// </summary>
 internal sealed class CodeResource(string id, string resourceUrl)
 {
     public string Id { get; } = id;
@@ -34,16 +38,31 @@ internal sealed class CodeResource(string id, string resourceUrl)
 
     public int Sends { get; set; }
 
+    /// <summary>For <c>sms</c>: the SMS that carried the current code.</summary>
     public string? MessageId { get; set; }
 
-    public string? EmailId { get; set; }
+    /// <summary>For <c>sms</c>: the project number that sent it.</summary>
+    public string? Sender { get; set; }
+
+    /// <summary>For <c>email</c>: the recorded e-mail that carried the current code.</summary>
+    public EmulatorEmail? Email { get; set; }
+
+    /// <summary>Fires at <see cref="ExpiresAt"/> while the current code is active; null otherwise.</summary>
+    public ITimer? ExpiryTimer { get; set; }
+
+    /// <summary>Stops the expiry timer, if any.</summary>
+    public void CancelExpiry()
+    {
+        ExpiryTimer?.Dispose();
+        ExpiryTimer = null;
+    }
 
     /// <summary>The status as of <paramref name="now"/>: an active code past its expiry is expired.</summary>
     public TwoFactorCodeStatus StatusAt(DateTimeOffset now) => Status == TwoFactorCodeStatus.Active && now >= ExpiresAt ? TwoFactorCodeStatus.Expired : Status;
 
     public TwoFactorCodeRecord ToRecord(DateTimeOffset now, int maxAttempts, TwoFactorCodeStatus? status = null) => new(
         Id, ResourceUrl, Order.Method, Order.Address, Code, Order.Length, Order.Type, IssuedAt, ExpiresAt, status ?? StatusAt(now),
-        WrongAttempts, maxAttempts, Sends, MessageId, EmailId);
+        WrongAttempts, maxAttempts, Sends, MessageId, Email?.EmailId);
 }
 
 /// <summary>
@@ -67,20 +86,22 @@ internal sealed class CodeStore
 
     public CodeResource? Find(string id) => _resources.TryGetValue(id, out var node) ? node.Value : null;
 
-    /// <summary>Adds a resource; returns how many of the oldest were removed to stay within the cap.</summary>
-    public int Add(CodeResource resource)
+    /// <summary>Adds a resource; returns the oldest ones removed to stay within the cap (usually none).</summary>
+    public IReadOnlyList<CodeResource> Add(CodeResource resource)
     {
         _resources.Add(resource.Id, _created.AddLast(resource));
-        var evicted = 0;
+        List<CodeResource>? evicted = null;
         while (_resources.Count > ResourceCap)
         {
-            Remove(_created.First!.Value.Id);
-            evicted++;
+            var oldest = _created.First!.Value;
+            Remove(oldest.Id);
+            (evicted ??= []).Add(oldest);
         }
 
-        return evicted;
+        return evicted ?? [];
     }
 
+    /// <summary>Removes a resource (and stops its expiry timer).</summary>
     public bool Remove(string id)
     {
         if (!_resources.Remove(id, out var node))
@@ -89,6 +110,7 @@ internal sealed class CodeStore
         }
 
         _created.Remove(node);
+        node.Value.CancelExpiry();
         return true;
     }
 

@@ -13,8 +13,10 @@ namespace Cpaas.Emulator.TwoFactor;
 /// invalidated after <see cref="CpaasEmulatorOptions.TwoFactorMaxAttempts"/> wrong codes (the vendor documents no limit;
 /// this is the emulator's choice). An <c>sms</c> code goes out as a real SMS from the project's default number, through
 /// the same path as a send (message history, outbound notification), so it is read the way a phone would read it; an
-/// <c>email</c> code is recorded (<see cref="CpaasEmulator.SentEmails"/>). Every change raises <see cref="Changed"/>,
-/// after the lock is released.
+/// <c>email</c> code is recorded (<see cref="CpaasEmulator.SentEmails"/>). Every change is published to the inbox page
+/// (<see cref="Inbox.InboxEvents.CodeChanged"/>) under the lock, so the page's stream has the changes in their order, and
+/// raises <see cref="Changed"/> after the lock is released. An active code's expiry is announced to the page when the
+/// emulator's clock reaches it (<c>TwoFactorCodes.Expiry.cs</c>).
 /// </summary>
 internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic traffic)
 {
@@ -27,7 +29,7 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
     {
         var id = Guid.NewGuid().ToString();
         var code = CodeGenerator.New(order.Length, order.Type);
-        var (messageId, emailId, error) = Deliver(id, order, code);
+        var (carrier, error) = Deliver(id, order, code);
         if (error is not null)
         {
             return (null, error);
@@ -39,9 +41,16 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
         {
             var now = state.Time.GetUtcNow();
             var resource = new CodeResource(id, state.Paths.Code(id)) { Order = order, Code = code };
-            Issue(resource, order, code, now, messageId, emailId);
-            evicted = state.Codes.Add(resource);
+            Issue(resource, order, code, now, carrier);
+            var removed = state.Codes.Add(resource);
+            evicted = removed.Count;
+            foreach (var old in removed)
+            {
+                Publish("Evicted", old, old.ToRecord(now, MaxAttempts, TwoFactorCodeStatus.Deleted), now);
+            }
+
             record = resource.ToRecord(now, MaxAttempts);
+            Publish(nameof(TwoFactorCodeEventKind.Sent), resource, record, now);
         }
 
         if (evicted > 0)
@@ -66,7 +75,7 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
         }
 
         var code = CodeGenerator.New(order.Length, order.Type);
-        var (messageId, emailId, error) = Deliver(id, order, code);
+        var (carrier, error) = Deliver(id, order, code);
         if (error is not null)
         {
             return (null, error);
@@ -82,8 +91,9 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
             }
 
             var now = state.Time.GetUtcNow();
-            Issue(resource, order, code, now, messageId, emailId);
+            Issue(resource, order, code, now, carrier);
             record = resource.ToRecord(now, MaxAttempts);
+            Publish(nameof(TwoFactorCodeEventKind.Resent), resource, record, now);
         }
 
         Log.Sent(state.Logger, id, "resent", order.Method, Mask(order));
@@ -127,7 +137,13 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
                 }
             }
 
+            if (resource.Status != TwoFactorCodeStatus.Active)
+            {
+                resource.CancelExpiry(); // verified or locked: it can no longer expire
+            }
+
             record = resource.ToRecord(now, MaxAttempts);
+            Publish(kind.ToString(), resource, record, now);
         }
 
         Log.Verified(state.Logger, id, kind == TwoFactorCodeEventKind.Verified, record.Status, record.WrongAttempts, record.MaxAttempts);
@@ -147,7 +163,9 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
             }
 
             state.Codes.Remove(id);
-            record = resource.ToRecord(state.Time.GetUtcNow(), MaxAttempts, TwoFactorCodeStatus.Deleted);
+            var now = state.Time.GetUtcNow();
+            record = resource.ToRecord(now, MaxAttempts, TwoFactorCodeStatus.Deleted);
+            Publish(nameof(TwoFactorCodeEventKind.Deleted), resource, record, now);
         }
 
         Log.Deleted(state.Logger, id);
@@ -180,7 +198,8 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
         }
     }
 
-    private static void Issue(CodeResource resource, CodeOrder order, string code, DateTimeOffset now, string? messageId, string? emailId)
+    /// <summary>Under the lock: makes <paramref name="code"/> the resource's current code, valid from now, and arms its expiry.</summary>
+    private void Issue(CodeResource resource, CodeOrder order, string code, DateTimeOffset now, Carrier carrier)
     {
         resource.Order = order;
         resource.Code = code;
@@ -189,12 +208,21 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
         resource.Status = TwoFactorCodeStatus.Active;
         resource.WrongAttempts = 0;
         resource.Sends++;
-        resource.MessageId = messageId;
-        resource.EmailId = emailId;
+        resource.MessageId = carrier.MessageId;
+        resource.Sender = carrier.Sender;
+        resource.Email = carrier.Email;
+        ArmExpiry(resource, now);
     }
 
+    /// <summary>Under the lock: the change, to the inbox page's stream (so its order is the order of the changes).</summary>
+    private void Publish(string change, CodeResource resource, TwoFactorCodeRecord record, DateTimeOffset now)
+        => state.Inbox.CodeChanged(change, resource, record, now);
+
+    /// <summary>What carried a code: the SMS (its id and the number that sent it) or the recorded e-mail.</summary>
+    private readonly record struct Carrier(string? MessageId, string? Sender, EmulatorEmail? Email);
+
     /// <summary>Sends the message with the code: an SMS from the default number (history, notifications), or a recorded e-mail.</summary>
-    private (string? MessageId, string? EmailId, ApiError? Error) Deliver(string codeId, CodeOrder order, string code)
+    private (Carrier Carrier, ApiError? Error) Deliver(string codeId, CodeOrder order, string code)
     {
         if (order.IsEmail)
         {
@@ -204,11 +232,11 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
                 state.Codes.AddEmail(email);
             }
 
-            return (null, email.EmailId, null);
+            return (new Carrier(null, null, email), null);
         }
 
         var (sent, refused) = traffic.Send(PhoneAddress.DefaultSender, [order.Address], order.Render(code));
-        return refused is not null ? (null, null, refused) : (sent!.MessageId, null, null);
+        return refused is not null ? (default, refused) : (new Carrier(sent!.MessageId, sent.Sender, null), null);
     }
 
     private void Raise(TwoFactorCodeEventKind kind, TwoFactorCodeRecord record)
@@ -251,5 +279,8 @@ internal sealed partial class TwoFactorCodes(EmulatorState state, SmsTraffic tra
 
         [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "A TwoFactorCodeChanged handler failed on {Kind} of code {CodeId}")]
         public static partial void HandlerFailed(ILogger logger, Exception exception, string kind, string codeId);
+
+        [LoggerMessage(EventId = 35, Level = LogLevel.Information, Message = "Two-factor code {CodeId} expired")]
+        public static partial void Expired(ILogger logger, string codeId);
     }
 }

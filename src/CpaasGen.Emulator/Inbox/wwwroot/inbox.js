@@ -5,10 +5,13 @@
 
 (() => {
   const MAX_DELIVERIES = 200;
+  const MAX_CODES = 200;
   const $ = (id) => document.getElementById(id);
   const threads = new Map();    // "local|remote" -> { card, list, last }
   const messages = new Map();   // message key -> element
+  const codes = new Map();      // code id -> element
   let numbers = [];
+  let clockOffset = 0;          // the emulator's clock minus the browser's (the countdown runs on the emulator's clock)
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -92,6 +95,7 @@
 
   function refreshCounts() {
     $('threads-empty').hidden = messages.size > 0;
+    $('codes-empty').hidden = codes.size > 0;
     $('message-count').textContent = messages.size ? '· ' + messages.size + (messages.size === 1 ? ' message' : ' messages') : '';
   }
 
@@ -118,13 +122,74 @@
     $('deliveries-empty').hidden = true;
   }
 
-  // ── two-factor codes (issue 12 will send 'code' events; the pane is ready for them) ──────────────────────────
-  function addCode(c) {
-    $('codes-empty').hidden = true;
-    const item = el('li', 'code');
-    item.append(el('span', 'value', c.code), el('span', 'muted', c.destinationAddress || ''));
-    $('codes').prepend(item);
+  // ── two-factor codes ──────────────────────────────────────────────────────────────────────────────────────
+  // The page is the developer's handset: each card shows the code as the phone or mailbox received it, with the SMS or
+  // e-mail that carried it. The status comes from the emulator (an 'Expired' change arrives when the emulator's clock
+  // reaches the expiry); the countdown beside it is display only.
+  const METHODS = { sms: 'SMS', email: 'E-mail' };
+
+  function clock(ms) {
+    const s = Math.max(0, Math.ceil(ms / 1000));
+    const m = Math.floor(s / 60);
+    return m + ':' + String(s % 60).padStart(2, '0');
   }
+
+  function renderExpiry(item) {
+    const expiry = item.querySelector('.expiry');
+    const at = Number(expiry.dataset.expiresAt);
+    switch (item.dataset.status) {
+      case 'Active': expiry.textContent = 'expires ' + time(at) + ' · in ' + clock(at - (Date.now() + clockOffset)); break;
+      case 'Expired': expiry.textContent = 'expired ' + time(at); break;
+      default: expiry.textContent = 'expiry ' + time(at);
+    }
+  }
+
+  function carrier(c) {
+    const box = el('div', 'carrier ' + c.method);
+    if (c.email) {
+      box.append(el('p', 'carrier-head', 'E-mail to ' + c.email.to), el('p', 'subject', c.email.subject), el('p', 'text', c.email.body));
+    } else if (c.sms) {
+      box.append(el('p', 'carrier-head', 'SMS from ' + c.sms.from), el('p', 'text', c.sms.text));
+    }
+    return box;
+  }
+
+  function upsertCode(c, now) {
+    clockOffset = now - Date.now();
+    const item = el('li', 'code status-' + c.status.toLowerCase());
+    item.dataset.codeId = c.codeId;
+    item.dataset.status = c.status;
+    const head = el('p', 'code-head');
+    head.append(el('span', 'destination', c.destination), el('span', 'badge method', METHODS[c.method] || c.method), el('span', 'code-status', c.status));
+    const value = el('p', 'code-value');
+    value.append(el('span', 'label', 'code received'), el('span', 'value', c.code));
+    const facts = el('p', 'code-facts');
+    const expiry = el('span', 'expiry');
+    expiry.dataset.expiresAt = c.expiresAt;
+    facts.append(el('span', 'attempts', 'wrong attempts ' + c.wrongAttempts + '/' + c.maxAttempts), expiry);
+    if (c.sends > 1) facts.append(el('span', 'sends', 'sent ' + c.sends + '×'));
+    item.append(head, value, facts, carrier(c));
+    renderExpiry(item);
+
+    const shown = codes.get(c.codeId);
+    if (shown) {
+      shown.replaceWith(item); // a change keeps the card in its place
+    } else {
+      $('codes').prepend(item); // the newest code first
+    }
+    codes.set(c.codeId, item);
+    const list = $('codes');
+    while (list.children.length > MAX_CODES) {
+      codes.delete(list.lastElementChild.dataset.codeId);
+      list.lastElementChild.remove();
+    }
+  }
+
+  setInterval(() => {
+    for (const item of codes.values()) {
+      if (item.dataset.status === 'Active') renderExpiry(item);
+    }
+  }, 1000);
 
   // ── the stream ───────────────────────────────────────────────────────────────────────────────────────────────
   function snapshot(s) {
@@ -133,14 +198,14 @@
     $('threads').replaceChildren();
     $('deliveries').replaceChildren();
     $('codes').replaceChildren();
+    codes.clear();
     $('user').textContent = 'user ' + s.userId;
     renderNumbers(s.numbers);
     for (const m of s.messages) addMessage(m);
     for (const d of s.deliveries) addDelivery(d);
-    for (const c of s.codes) addCode(c);
+    for (const c of s.codes) upsertCode(c, s.now);
     $('deliveries-table').hidden = s.deliveries.length === 0;
     $('deliveries-empty').hidden = s.deliveries.length > 0;
-    $('codes-empty').hidden = s.codes.length > 0;
     refreshCounts();
   }
 
@@ -153,7 +218,7 @@
     on('message-removed', removeMessage);
     on('numbers', renderNumbers);
     on('delivery', addDelivery);
-    on('code', addCode);
+    on('code', (c) => upsertCode(c, c.now));
     source.addEventListener('open', () => setStatus('live', 'live'));
     source.addEventListener('error', () => setStatus('reconnecting', source.readyState === EventSource.CLOSED ? 'disconnected' : 'reconnecting…'));
   }
