@@ -50,7 +50,7 @@ public sealed class CpaasMockServerOptions
     /// subscription's destination. Not empty: any other number (besides <see cref="DefaultNumber"/>) is refused
     /// with 403 and a <c>policyException</c> body, as Kandy refuses a number the account does not own.
     /// </summary>
-    public IList<string> Numbers { get; set; } = new List<string>();
+    public IReadOnlyList<string> Numbers { get; set; } = [];
 
     /// <summary>The user's default SMS number: what the sender <c>default</c> and a subscription without a destination resolve to.</summary>
     public string DefaultNumber { get; set; } = DefaultDefaultNumber;
@@ -64,7 +64,7 @@ public sealed class CpaasMockServerOptions
     internal CpaasMockServerOptions Clone()
     {
         var copy = (CpaasMockServerOptions)MemberwiseClone();
-        copy.Numbers = new List<string>(Numbers ?? Array.Empty<string>());
+        copy.Numbers = [.. Numbers ?? []];
         return copy;
     }
 

@@ -41,7 +41,7 @@ public sealed class FaultTests
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
         server.RespondWithError("listSmsThreads", 429);
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var limited = await http.SendAsync(request);

@@ -129,7 +129,7 @@ public sealed class TwoFactorTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/auth/v1/" + server.UserId + "/codes") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/auth/v1/" + server.UserId + "/codes") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var response = await http.SendAsync(request);
