@@ -103,7 +103,7 @@ namespace Cpaas.Testing
     {
         public string CodeId { get; }
         public string DestinationAddress { get; }
-        public int? ExpirySeconds { get; }
+        public System.TimeSpan? Expiry { get; }
         public int? Length { get; }
         public string Message { get; }
         public string Method { get; }
