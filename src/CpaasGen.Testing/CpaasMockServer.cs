@@ -189,16 +189,20 @@ public sealed class CpaasMockServer : IDisposable
     /// plain <c>{"message": …}</c>). Until <see cref="ClearFaults"/> or <see cref="Reset"/>.
     /// </summary>
     /// <param name="operationId">The operation, by its operationId in the spec (for example <c>createOutboundSmsMessage</c>).</param>
-    /// <param name="statusCode">The HTTP status, 400 to 599 (for example 401, 403, 404, 429, 500, 503).</param>
+    /// <param name="statusCode">The HTTP status, 400 to 599 (for example <see cref="HttpStatusCode.Unauthorized"/>, <see cref="HttpStatusCode.TooManyRequests"/>, <see cref="HttpStatusCode.ServiceUnavailable"/>).</param>
     /// <param name="messageId">The error id; a fitting one (for example <c>SVC1002</c> for 401) when null.</param>
     /// <param name="text">The error text, with placeholders <c>%1…%n</c>; a fitting one when null.</param>
     /// <param name="shape">The body's shape; the ParlayREST <see cref="ErrorBodyShape.RequestError"/> by default.</param>
     /// <param name="variables">The values of the text's placeholders; fitting ones when none are given.</param>
     /// <exception cref="ArgumentException">The operation is not in the spec, the status is not an error status, or the shape is not defined.</exception>
-    public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, ErrorBodyShape shape = ErrorBodyShape.RequestError, params string[] variables)
+    public void RespondWithError(string operationId, HttpStatusCode statusCode, string? messageId = null, string? text = null, ErrorBodyShape shape = ErrorBodyShape.RequestError, params string[] variables)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        var status = (int)statusCode;
+        if (status is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not an error status (400 to 599).");
+        }
+
         ArgumentNullException.ThrowIfNull(variables);
         if (!Enum.IsDefined(shape))
         {
@@ -206,7 +210,7 @@ public sealed class CpaasMockServer : IDisposable
         }
 
         string[] copy = [.. variables];
-        AddFault(operationId, "error " + statusCode + (shape == ErrorBodyShape.RequestError ? string.Empty : " " + shape), Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, statusCode, messageId, text, shape, copy)));
+        AddFault(operationId, "error " + status + (shape == ErrorBodyShape.RequestError ? string.Empty : " " + shape), Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, status, messageId, text, shape, copy)));
     }
 
     /// <summary>Every call of an operation is answered as usual, after <paramref name="delay"/> (to test timeouts and cancellation).</summary>

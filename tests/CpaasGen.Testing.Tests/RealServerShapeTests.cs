@@ -116,7 +116,7 @@ public sealed class RealServerShapeTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("listInboundSubscriptions", status, "XYZ0001".Replace("XYZ", status == 403 ? "POL" : "SVC", StringComparison.Ordinal), "Refused for %1", shape);
+        server.RespondWithError("listInboundSubscriptions", (HttpStatusCode)status, "XYZ0001".Replace("XYZ", status == 403 ? "POL" : "SVC", StringComparison.Ordinal), "Refused for %1", shape);
 
         var error = await Assert.ThrowsAnyAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
 
@@ -136,7 +136,7 @@ public sealed class RealServerShapeTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        server.RespondWithError("listSmsThreads", 400, "SVC0002", "Bad %1", shape, "x");
+        server.RespondWithError("listSmsThreads", HttpStatusCode.BadRequest, "SVC0002", "Bad %1", shape, "x");
         using var request = new HttpRequestMessage(HttpMethod.Get, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
@@ -151,7 +151,7 @@ public sealed class RealServerShapeTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("listInboundSubscriptions", 400, text: "Nothing to see", shape: ErrorBodyShape.PlainMessage);
+        server.RespondWithError("listInboundSubscriptions", HttpStatusCode.BadRequest, text: "Nothing to see", shape: ErrorBodyShape.PlainMessage);
 
         var error = await Assert.ThrowsAnyAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
 

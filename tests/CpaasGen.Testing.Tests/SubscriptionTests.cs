@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -73,7 +74,7 @@ public sealed class SubscriptionTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("getInboundSubscription", 404);
+        server.RespondWithError("getInboundSubscription", HttpStatusCode.NotFound);
 
         var gone = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionAsync("f179f10b-e846-4370-af20-db5f7dc0f985"));
 

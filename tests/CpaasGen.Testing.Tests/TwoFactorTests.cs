@@ -105,9 +105,9 @@ public sealed class TwoFactorTests
         using var client = new CpaasClient(server.ClientOptions());
 
         await client.TwoFactor.DeleteCodeAsync("c");
-        server.RespondWithError("deleteCode", 404);
-        server.RespondWithError("verifyCode", 500);
-        server.RespondWithError("sendCode", 400);
+        server.RespondWithError("deleteCode", HttpStatusCode.NotFound);
+        server.RespondWithError("verifyCode", HttpStatusCode.InternalServerError);
+        server.RespondWithError("sendCode", HttpStatusCode.BadRequest);
 
         Assert.Equal(404, (await Assert.ThrowsAsync<CpaasApiException>(() => client.TwoFactor.DeleteCodeAsync("c"))).StatusCode);
         Assert.Equal(500, (await Assert.ThrowsAsync<CpaasApiException>(() => client.TwoFactor.VerifyCodeAsync("c", "123456"))).StatusCode);

@@ -63,7 +63,7 @@ public sealed class MockBackendFixture : BackendFixture
     {
         Server.RespondWithError(
             "createOutboundSmsMessage",
-            403,
+            System.Net.HttpStatusCode.Forbidden,
             "POL1001",
             "Sender address %1 is not owned by or assigned to the project",
             Enum.Parse<ErrorBodyShape>(shape),

@@ -31,7 +31,7 @@ namespace Cpaas.Testing
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(System.Uri webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(string webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public void Reset() { }
-        public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, Cpaas.ErrorBodyShape shape = 0, params string[] variables) { }
+        public void RespondWithError(string operationId, System.Net.HttpStatusCode statusCode, string? messageId = null, string? text = null, Cpaas.ErrorBodyShape shape = 0, params string[] variables) { }
         public void SendDelivers() { }
         public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
         public void VerifyFails() { }
