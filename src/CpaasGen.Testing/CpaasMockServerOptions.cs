@@ -24,9 +24,6 @@ public sealed class CpaasMockServerOptions
     /// <summary>The default <see cref="Password"/>.</summary>
     public const string DefaultPassword = "cpaas-testing-password";
 
-    /// <summary>The default <see cref="DefaultNumber"/> (the sender of the API description's send example).</summary>
-    public const string DefaultDefaultNumber = "+16137001234";
-
     /// <summary>
     /// The user id: the <c>preferred_username</c> claim of the id_token the server issues, and the only
     /// <c>{userId}</c> path segment its stubs answer (any other user id gets 404).
@@ -52,8 +49,11 @@ public sealed class CpaasMockServerOptions
     /// </summary>
     public IReadOnlyList<string> Numbers { get; set; } = [];
 
-    /// <summary>The user's default SMS number: what the sender <c>default</c> and a subscription without a destination resolve to.</summary>
-    public string DefaultNumber { get; set; } = DefaultDefaultNumber;
+    /// <summary>
+    /// The user's default SMS number: what the sender <c>default</c> and a subscription without a destination resolve to.
+    /// Default <c>+16137001234</c>, the sender of the API description's send example.
+    /// </summary>
+    public string DefaultNumber { get; set; } = "+16137001234";
 
     /// <summary>The lifetime written into the issued tokens (<c>exp - iat</c>). Default 8 hours, as observed in production.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -44,7 +44,6 @@ namespace Cpaas.Testing
     {
         public const string DefaultClientId = "PRIV-cpaas-testing";
         public const string DefaultClientSecret = "cpaas-testing-secret";
-        public const string DefaultDefaultNumber = "+16137001234";
         public const string DefaultEmail = "tester@example.com";
         public const string DefaultPassword = "cpaas-testing-password";
         public const string DefaultUserId = "cpaas-testing-user";
