@@ -47,7 +47,7 @@ wait_http() { # url, seconds
 
 echo "samples: dotnet pack (version $version) → $feed"
 rm -rf "$feed"
-for p in CpaasGen.Sdk CpaasGen.DependencyInjection CpaasGen.AspNetCore CpaasGen.Testing; do
+for p in CpaasGen.Sdk CpaasGen.DependencyInjection CpaasGen.AspNetCore CpaasGen.AspNetCore.Redis CpaasGen.Testing CpaasGen.Emulator; do
   dotnet pack "src/$p" -c Release -o "$feed" -nologo -v:q > "$work/pack-$p.log" 2>&1 || { tail -20 "$work/pack-$p.log"; exit 1; }
 done
 ls "$feed"
@@ -65,6 +65,14 @@ if grep -Eiq 'id="(CpaasGen.Generator|NSwag|YamlDotNet|Microsoft.CodeAnalysis|xu
 fi
 grep -q '<repository type="git"' <<<"$nuspec" || { echo "samples: no SourceLink repository metadata"; exit 1; }
 grep -o 'dependency id="[^"]*"' <<<"$nuspec" | sed 's/^/  /'
+
+echo "samples: Redis ships only in CpaasGen.AspNetCore.Redis"
+aspnet_nuspec=$(unzip -p "$feed/CpaasGen.AspNetCore.$version.nupkg" CpaasGen.AspNetCore.nuspec)
+if grep -qi 'id="StackExchange.Redis"' <<<"$aspnet_nuspec"; then echo "samples: CpaasGen.AspNetCore depends on StackExchange.Redis"; exit 1; fi
+redis_nuspec=$(unzip -p "$feed/CpaasGen.AspNetCore.Redis.$version.nupkg" CpaasGen.AspNetCore.Redis.nuspec)
+for dep in StackExchange.Redis CpaasGen.AspNetCore; do
+  grep -qi "id=\"$dep\"" <<<"$redis_nuspec" || { echo "samples: CpaasGen.AspNetCore.Redis does not depend on $dep"; exit 1; }
+done
 
 # Restore CpaasGen.* from the feed, never from an older copy in the package cache.
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/cpaasgen.*

@@ -9,8 +9,8 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// <c>app.MapCpaasLiveFeed("/sms/live").RequireAuthorization()</c>: the notifications the webhook endpoint
-/// (<c>MapCpaasWebhook</c>) accepted, pushed live to the app's own clients (browsers, phones) over Server-Sent Events —
-/// the seed's "sync all online clients up-to-date in real time".
+/// (<c>MapCpaasWebhook</c>) accepted, pushed live to the app's own clients (browsers, phones) over Server-Sent Events,
+/// so every online client stays up to date in real time.
 /// </summary>
 public static class CpaasLiveFeedExtensions
 {

@@ -1,6 +1,8 @@
 using System;
 using System.Net.Http;
 using Cpaas;
+using Cpaas.DependencyInjection;
+using Cpaas.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,20 +21,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class CpaasServiceCollectionExtensions
 {
-    /// <summary>The name of the default client (its HttpClient and options name).</summary>
+    /// <summary>The name of the default client: its options name and its name in <see cref="ICpaasClientFactory"/>.</summary>
     public const string DefaultName = "Cpaas";
 
     /// <summary>Registers the default <see cref="CpaasClient"/> from a configuration section (keys: BaseUrl, ClientId, ClientSecret, Email, Password, ClientCorrelator, Timeout, MaxResponseBytes, AllowInsecureTransport, Retry:MaxRetries, Retry:BaseDelay, Retry:MaxDelay).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, e.g. <c>configuration.GetSection("Cpaas")</c>.</param>
-    /// <returns>The HttpClient builder, to add handlers (they run once per attempt, below the SDK's retry and authentication).</returns>
+    /// <returns>The builder of the client's HttpClient: the one place to add handlers or configure it (they run once per attempt, below the SDK's retry and authentication).</returns>
     public static IHttpClientBuilder AddCpaasClient(this IServiceCollection services, IConfiguration configuration)
         => AddCore(services, DefaultName, keyed: false, configuration, null);
 
     /// <summary>Registers the default <see cref="CpaasClient"/> configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The HttpClient builder.</returns>
+    /// <returns>The builder of the client's HttpClient: the one place to add handlers or configure it (they run once per attempt, below the SDK's retry and authentication).</returns>
     public static IHttpClientBuilder AddCpaasClient(this IServiceCollection services, Action<CpaasClientOptions> configure)
         => AddCore(services, DefaultName, keyed: false, null, configure ?? throw new ArgumentNullException(nameof(configure)));
 
@@ -43,7 +45,7 @@ public static class CpaasServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name (also its service key).</param>
     /// <param name="configuration">Its configuration section.</param>
-    /// <returns>The HttpClient builder.</returns>
+    /// <returns>The builder of the client's HttpClient: the one place to add handlers or configure it (they run once per attempt, below the SDK's retry and authentication).</returns>
     public static IHttpClientBuilder AddCpaasClient(this IServiceCollection services, string name, IConfiguration configuration)
         => AddCore(services, RequireName(name), keyed: true, configuration, null);
 
@@ -51,7 +53,7 @@ public static class CpaasServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name (also its service key).</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The HttpClient builder.</returns>
+    /// <returns>The builder of the client's HttpClient: the one place to add handlers or configure it (they run once per attempt, below the SDK's retry and authentication).</returns>
     public static IHttpClientBuilder AddCpaasClient(this IServiceCollection services, string name, Action<CpaasClientOptions> configure)
         => AddCore(services, RequireName(name), keyed: true, null, configure ?? throw new ArgumentNullException(nameof(configure)));
 
@@ -92,94 +94,9 @@ public static class CpaasServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>
-    /// The IHttpClientFactory name of a registered client's HttpClient, to configure it after registration
-    /// (<c>services.AddHttpClient(CpaasServiceCollectionExtensions.HttpClientName("Cpaas")).AddHttpMessageHandler(…)</c>).
-    /// Its handlers run per attempt, below the SDK's pipeline; do not add a retry or redirect-following handler there.
-    /// </summary>
-    /// <param name="name">The client's name (<see cref="DefaultName"/> for the default client).</param>
-    /// <returns>The HttpClient name.</returns>
-    public static string HttpClientName(string name) => "CpaasGen." + name;
+    /// <summary>The IHttpClientFactory name of a registered client's HttpClient (configure it through the builder <c>AddCpaasClient</c> returns).</summary>
+    internal static string HttpClientName(string name) => "CpaasGen." + name;
 
     private static string RequireName(string name)
         => string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("The client name must not be empty.", nameof(name)) : name;
-}
-
-/// <summary>Gets registered <see cref="CpaasClient"/>s by name (one per Kandy project). Each name's client is a singleton.</summary>
-public interface ICpaasClientFactory
-{
-    /// <summary>The client registered under <paramref name="name"/> (<see cref="CpaasServiceCollectionExtensions.DefaultName"/> for the default one).</summary>
-    /// <param name="name">The name given to <c>AddCpaasClient</c>.</param>
-    /// <returns>The shared client.</returns>
-    CpaasClient Get(string name);
-}
-
-internal sealed class CpaasClientFactory : ICpaasClientFactory, IDisposable
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CpaasClient>> _clients = new(StringComparer.Ordinal);
-    private readonly IOptionsMonitor<CpaasClientOptions> _options;
-    private readonly IHttpClientFactory _http;
-    private readonly ILoggerFactory _loggers;
-
-    public CpaasClientFactory(IOptionsMonitor<CpaasClientOptions> options, IHttpClientFactory http, ILoggerFactory loggers)
-    {
-        _options = options;
-        _http = http;
-        _loggers = loggers;
-    }
-
-    public CpaasClient Get(string name)
-        => _clients.GetOrAdd(name, n => new Lazy<CpaasClient>(() => Create(n))).Value;
-
-    private CpaasClient Create(string name)
-    {
-        var options = _options.Get(name);
-        if (options.BaseUrl is null && options.ClientId is null)
-        {
-            throw new InvalidOperationException("No Kandy CPaaS client named '" + name + "' is registered; call services.AddCpaasClient(\"" + name + "\", …).");
-        }
-
-        return new CpaasClient(options, _http.CreateClient(CpaasServiceCollectionExtensions.HttpClientName(name)), _loggers);
-    }
-
-    public void Dispose()
-    {
-        foreach (var client in _clients.Values)
-        {
-            if (client.IsValueCreated)
-            {
-                client.Value.Dispose();
-            }
-        }
-    }
-}
-
-internal sealed class CpaasOptionsValidator : IValidateOptions<CpaasClientOptions>
-{
-    private readonly string _name;
-    private readonly string _prefix;
-
-    public CpaasOptionsValidator(string name, string prefix)
-    {
-        _name = name;
-        _prefix = prefix;
-    }
-
-    public ValidateOptionsResult Validate(string? name, CpaasClientOptions options)
-    {
-        if (!string.Equals(name, _name, StringComparison.Ordinal))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var problem = options.Validate();
-        if (problem is null)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        // "CpaasClientOptions.ClientId is required" → "Cpaas:ClientId is required" when bound from configuration.
-        var message = _prefix == "CpaasClientOptions" ? problem : problem.Replace("CpaasClientOptions.", _prefix + ":", StringComparison.Ordinal);
-        return ValidateOptionsResult.Fail("Kandy CPaaS client '" + _name + "': " + message);
-    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -44,27 +45,35 @@ public sealed class CpaasMockServer : IDisposable
     private readonly Stubs _stubs;
     private readonly RequestLog _log;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly WireMockServer _wireMock;
     private int _disposed;
 
     private CpaasMockServer(CpaasMockServerOptions options, ApiDescription api)
     {
         _options = options;
         _stubs = new Stubs(api, options, _switches); // validates the description against the stubs: throws before any port is opened
-        WireMock = WireMockServer.Start(new WireMockServerSettings
+        _wireMock = WireMockServer.Start(new WireMockServerSettings
         {
             // Loopback only; port 0 lets the OS pick a free one.
             Urls = new[] { "http://127.0.0.1:" + (options.Port ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) },
             StartAdminInterface = false,
         });
-        _log = new RequestLog(WireMock, _stubs, options);
-        _stubs.Register(WireMock);
+        _log = new RequestLog(_wireMock, _stubs, options);
+        _stubs.Register(_wireMock);
+        BaseUrl = new Uri(_wireMock.Urls[0], UriKind.Absolute);
     }
 
-    /// <summary>The underlying WireMock server: its request log, or your own extra mappings (give them a priority below 50 to win over the kit's and its faults).</summary>
-    public WireMockServer WireMock { get; }
+    /// <summary>
+    /// Escape hatch, outside the kit's compatibility promise: the WireMock.Net server underneath, for what the kit does
+    /// not model (your own extra mappings — give them a priority below 50 to win over the kit's stubs and faults — or
+    /// WireMock's raw request log). Code that uses it depends on WireMock.Net's own API, which changes with WireMock's
+    /// versions, not the kit's; everything else on this type does not.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public WireMockServer WireMockServer => _wireMock;
 
-    /// <summary>The server's base URL, for example <c>http://127.0.0.1:51234</c> (no trailing slash).</summary>
-    public string Url => WireMock.Urls[0].TrimEnd('/');
+    /// <summary>The server's base URL, for example <c>http://127.0.0.1:51234/</c>.</summary>
+    public Uri BaseUrl { get; }
 
     /// <summary>The user id of every resource URL (the id_token's <c>preferred_username</c>).</summary>
     public string UserId => _options.UserId;
@@ -124,12 +133,12 @@ public sealed class CpaasMockServer : IDisposable
     /// <summary>Client options pointed at this server with its project credentials (client_credentials grant).</summary>
     /// <returns>New options; change them freely.</returns>
     public CpaasClientOptions ClientOptions()
-        => new() { BaseUrl = new Uri(Url), ClientId = _options.ClientId, ClientSecret = _options.ClientSecret, Timeout = TimeSpan.FromSeconds(10) };
+        => new() { BaseUrl = BaseUrl, ClientId = _options.ClientId, ClientSecret = _options.ClientSecret, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>Client options pointed at this server with its account credentials (password grant).</summary>
     /// <returns>New options; change them freely.</returns>
     public CpaasClientOptions AccountClientOptions()
-        => new() { BaseUrl = new Uri(Url), ClientId = _options.ClientId, Email = _options.Email, Password = _options.Password, Timeout = TimeSpan.FromSeconds(10) };
+        => new() { BaseUrl = BaseUrl, ClientId = _options.ClientId, Email = _options.Email, Password = _options.Password, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The default send behaviour: every destination is <c>DeliveredToNetwork</c> and no sender is forbidden.</summary>
     public void SendDelivers() => _switches.ResetSend();
@@ -180,16 +189,20 @@ public sealed class CpaasMockServer : IDisposable
     /// plain <c>{"message": …}</c>). Until <see cref="ClearFaults"/> or <see cref="Reset"/>.
     /// </summary>
     /// <param name="operationId">The operation, by its operationId in the spec (for example <c>createOutboundSmsMessage</c>).</param>
-    /// <param name="statusCode">The HTTP status, 400 to 599 (for example 401, 403, 404, 429, 500, 503).</param>
+    /// <param name="statusCode">The HTTP status, 400 to 599 (for example <see cref="HttpStatusCode.Unauthorized"/>, <see cref="HttpStatusCode.TooManyRequests"/>, <see cref="HttpStatusCode.ServiceUnavailable"/>).</param>
     /// <param name="messageId">The error id; a fitting one (for example <c>SVC1002</c> for 401) when null.</param>
     /// <param name="text">The error text, with placeholders <c>%1…%n</c>; a fitting one when null.</param>
     /// <param name="shape">The body's shape; the ParlayREST <see cref="ErrorBodyShape.RequestError"/> by default.</param>
     /// <param name="variables">The values of the text's placeholders; fitting ones when none are given.</param>
     /// <exception cref="ArgumentException">The operation is not in the spec, the status is not an error status, or the shape is not defined.</exception>
-    public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, ErrorBodyShape shape = ErrorBodyShape.RequestError, params string[] variables)
+    public void RespondWithError(string operationId, HttpStatusCode statusCode, string? messageId = null, string? text = null, ErrorBodyShape shape = ErrorBodyShape.RequestError, params string[] variables)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        var status = (int)statusCode;
+        if (status is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not an error status (400 to 599).");
+        }
+
         ArgumentNullException.ThrowIfNull(variables);
         if (!Enum.IsDefined(shape))
         {
@@ -197,7 +210,7 @@ public sealed class CpaasMockServer : IDisposable
         }
 
         string[] copy = [.. variables];
-        AddFault(operationId, "error " + statusCode + (shape == ErrorBodyShape.RequestError ? string.Empty : " " + shape), Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, statusCode, messageId, text, shape, copy)));
+        AddFault(operationId, "error " + status + (shape == ErrorBodyShape.RequestError ? string.Empty : " " + shape), Response.Create().WithCallback(_ => _stubs.FaultResponse(operationId, status, messageId, text, shape, copy)));
     }
 
     /// <summary>Every call of an operation is answered as usual, after <paramref name="delay"/> (to test timeouts and cancellation).</summary>
@@ -219,9 +232,9 @@ public sealed class CpaasMockServer : IDisposable
     /// <summary>Removes every fault added with <see cref="RespondWithError"/>, <see cref="Delay"/> and <see cref="DropConnection"/>.</summary>
     public void ClearFaults()
     {
-        foreach (var mapping in WireMock.Mappings.Where(m => m.Priority == FaultPriority && (m.Title ?? string.Empty).StartsWith("fault: ", StringComparison.Ordinal)).ToList())
+        foreach (var mapping in _wireMock.Mappings.Where(m => m.Priority == FaultPriority && (m.Title ?? string.Empty).StartsWith("fault: ", StringComparison.Ordinal)).ToList())
         {
-            WireMock.DeleteMapping(mapping.Guid);
+            _wireMock.DeleteMapping(mapping.Guid);
         }
     }
 
@@ -270,9 +283,9 @@ public sealed class CpaasMockServer : IDisposable
     public void Reset()
     {
         _switches.Reset();
-        WireMock.ResetMappings();
-        WireMock.ResetLogEntries();
-        _stubs.Register(WireMock);
+        _wireMock.ResetMappings();
+        _wireMock.ResetLogEntries();
+        _stubs.Register(_wireMock);
     }
 
     /// <summary>Stops the server.</summary>
@@ -280,8 +293,8 @@ public sealed class CpaasMockServer : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            WireMock.Stop();
-            WireMock.Dispose();
+            _wireMock.Stop();
+            _wireMock.Dispose();
             _webhookClient.Dispose();
         }
     }
@@ -290,7 +303,7 @@ public sealed class CpaasMockServer : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operationId);
         var (operation, route, _) = _stubs.Find(operationId);
-        WireMock.Given(Request.Create().WithUrl(url => route.IsMatch(url)).UsingMethod(operation.Method))
+        _wireMock.Given(Request.Create().WithUrl(url => route.IsMatch(url)).UsingMethod(operation.Method))
             .AtPriority(FaultPriority)
             .WithTitle("fault: " + operationId + " (" + what + ")")
             .RespondWith(response);

@@ -24,9 +24,6 @@ public sealed class CpaasMockServerOptions
     /// <summary>The default <see cref="Password"/>.</summary>
     public const string DefaultPassword = "cpaas-testing-password";
 
-    /// <summary>The default <see cref="DefaultNumber"/> (the sender of the API description's send example).</summary>
-    public const string DefaultDefaultNumber = "+16137001234";
-
     /// <summary>
     /// The user id: the <c>preferred_username</c> claim of the id_token the server issues, and the only
     /// <c>{userId}</c> path segment its stubs answer (any other user id gets 404).
@@ -50,10 +47,13 @@ public sealed class CpaasMockServerOptions
     /// subscription's destination. Not empty: any other number (besides <see cref="DefaultNumber"/>) is refused
     /// with 403 and a <c>policyException</c> body, as Kandy refuses a number the account does not own.
     /// </summary>
-    public IList<string> Numbers { get; set; } = new List<string>();
+    public IReadOnlyList<string> Numbers { get; set; } = [];
 
-    /// <summary>The user's default SMS number: what the sender <c>default</c> and a subscription without a destination resolve to.</summary>
-    public string DefaultNumber { get; set; } = DefaultDefaultNumber;
+    /// <summary>
+    /// The user's default SMS number: what the sender <c>default</c> and a subscription without a destination resolve to.
+    /// Default <c>+16137001234</c>, the sender of the API description's send example.
+    /// </summary>
+    public string DefaultNumber { get; set; } = "+16137001234";
 
     /// <summary>The lifetime written into the issued tokens (<c>exp - iat</c>). Default 8 hours, as observed in production.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
@@ -64,7 +64,7 @@ public sealed class CpaasMockServerOptions
     internal CpaasMockServerOptions Clone()
     {
         var copy = (CpaasMockServerOptions)MemberwiseClone();
-        copy.Numbers = new List<string>(Numbers ?? Array.Empty<string>());
+        copy.Numbers = [.. Numbers ?? []];
         return copy;
     }
 

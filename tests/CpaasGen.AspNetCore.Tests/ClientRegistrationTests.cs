@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Cpaas.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -195,6 +196,24 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("CpaasClientOptions.ClientId", error.Message);
+    }
+
+    [Fact]
+    public async Task TheReturnedBuilderConfiguresTheClientsOwnHttpClient()
+    {
+        // The one documented way to configure a registered client's HttpClient (its factory name is not public).
+        var config = CpaasSection();
+        using var host = await Start(s => s.AddCpaasClient("eu", config.GetSection("Cpaas"))
+            .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add("X-Tenant", "eu-tenant"))
+            .AddHttpMessageHandler(() => new RecordingHandler(_log)));
+        _kandy.Stub("POST", KandyServer.SendPath, 201, Fixture.Read("send-response.json"));
+
+        await host.Services.GetRequiredKeyedService<CpaasClient>("eu").Conversation.CreateMessageAsync(Sms);
+
+        var send = Assert.Single(_kandy.Calls(KandyServer.SendPath));
+        Assert.Equal("eu-tenant", Assert.Single(send.RequestMessage.Headers!["X-Tenant"]));
+        Assert.Equal(new[] { "POST " + KandyServer.TokenPath, "POST " + KandyServer.SendPath }, _log.Requests);
+        await host.StopAsync();
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public class PublicApiTests
         "CpaasGen.Sdk",
         "CpaasGen.DependencyInjection",
         "CpaasGen.AspNetCore",
+        "CpaasGen.AspNetCore.Redis",
         "CpaasGen.Testing",
         "CpaasGen.Emulator",
     };

@@ -47,19 +47,19 @@ public sealed class AuthTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
 
-        using var anonymous = await http.GetAsync(server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions");
+        using var anonymous = await http.GetAsync(server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using (var body = JsonDocument.Parse(await anonymous.Content.ReadAsStringAsync()))
         {
             Assert.Equal("SVC0001", body.RootElement.GetProperty("requestError").GetProperty("serviceException").GetProperty("messageId").GetString());
         }
 
-        using var forged = new HttpRequestMessage(HttpMethod.Get, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions");
+        using var forged = new HttpRequestMessage(HttpMethod.Get, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions");
         forged.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token-of-this-server");
         using var forgedResponse = await http.SendAsync(forged);
         Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
 
-        using var otherUser = await http.GetAsync(server.Url + "/cpaas/smsmessaging/v1/someone-else/inbound/subscriptions");
+        using var otherUser = await http.GetAsync(server.Root() + "/cpaas/smsmessaging/v1/someone-else/inbound/subscriptions");
         Assert.Equal(HttpStatusCode.NotFound, otherUser.StatusCode);
         Assert.Contains("requestError", await otherUser.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

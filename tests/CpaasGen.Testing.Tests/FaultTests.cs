@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -24,7 +25,7 @@ public sealed class FaultTests
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
         await client.GetUserIdAsync();
-        server.RespondWithError("createOutboundSmsMessage", status);
+        server.RespondWithError("createOutboundSmsMessage", (HttpStatusCode)status);
 
         var error = await Assert.ThrowsAnyAsync<CpaasApiException>(() => SendAsync(client));
 
@@ -40,8 +41,8 @@ public sealed class FaultTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        server.RespondWithError("listSmsThreads", 429);
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
+        server.RespondWithError("listSmsThreads", HttpStatusCode.TooManyRequests);
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var limited = await http.SendAsync(request);
@@ -60,7 +61,7 @@ public sealed class FaultTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("createToken", 401);
+        server.RespondWithError("createToken", HttpStatusCode.Unauthorized);
 
         var error = await Assert.ThrowsAsync<CpaasAuthenticationException>(() => client.GetUserIdAsync());
 
@@ -88,12 +89,25 @@ public sealed class FaultTests
         await Assert.ThrowsAnyAsync<Exception>(() => client.Conversation.GetSubscriptionsAsync());
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.Found)]
+    [InlineData((HttpStatusCode)600)]
+    public void A_status_that_is_not_an_error_is_refused(HttpStatusCode status)
+    {
+        using var server = CpaasMockServer.Start();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => server.RespondWithError("listSmsThreads", status));
+
+        Assert.Equal("statusCode", error.ParamName);
+    }
+
     [Fact]
     public void An_unknown_operation_is_refused_naming_the_known_ones()
     {
         using var server = CpaasMockServer.Start();
 
-        var error = Assert.Throws<ArgumentException>(() => server.RespondWithError("sendFax", 500));
+        var error = Assert.Throws<ArgumentException>(() => server.RespondWithError("sendFax", HttpStatusCode.InternalServerError));
 
         Assert.Contains("createOutboundSmsMessage", error.Message, StringComparison.Ordinal);
     }

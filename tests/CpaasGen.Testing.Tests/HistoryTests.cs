@@ -37,7 +37,7 @@ public sealed class HistoryTests
         Assert.Equal(DeliveryStatus.DeliveredToTerminal, status);
         await client.Conversation.DeleteMessageAsync(remote, local, "SM0001");
         await client.Conversation.DeleteThreadAsync(remote, local);
-        Assert.Equal(2, server.WireMock.LogEntries.Count(e => e.MappingTitle is "deleteSmsMessage" or "deleteSmsThread"));
+        Assert.Equal(2, server.WireMockServer.LogEntries.Count(e => e.MappingTitle is "deleteSmsMessage" or "deleteSmsThread"));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class HistoryTests
         using var http = new System.Net.Http.HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var threads = server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses";
+        var threads = server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses";
 
         using var malformed = await http.GetAsync(threads + "?max=abc");
         using var kandyClients = await http.GetAsync(threads + "?max=10&next=20&new=5&lastMessageTime=123");

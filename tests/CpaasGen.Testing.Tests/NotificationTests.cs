@@ -26,7 +26,7 @@ public sealed class NotificationTests : IAsyncLifetime
     [Fact]
     public async Task Inbound_notification_reaches_the_webhook_and_parses()
     {
-        var notification = CpaasNotifications.Inbound("+15551234567", "+16137001234", "hi :)", messageId: "SM-1", dateTime: 1568889113850, notificationId: "n-1", notificationDateTime: 1568889114122);
+        var notification = CpaasNotifications.Inbound("+15551234567", "+16137001234", "hi :)", messageId: "SM-1", dateTime: DateTimeOffset.FromUnixTimeMilliseconds(1568889113850), notificationId: "n-1", notificationDateTime: DateTimeOffset.FromUnixTimeMilliseconds(1568889114122));
 
         var status = await _server.PostNotificationAsync(_webhook.Url, notification);
 
@@ -72,7 +72,7 @@ public sealed class NotificationTests : IAsyncLifetime
     [Fact]
     public async Task Subscription_cancellation_notification_reaches_the_webhook_and_parses()
     {
-        await _server.PostNotificationAsync(_webhook.Url, CpaasNotifications.SubscriptionCancellation("f179f10b", _server.UserId, notificationId: "n-2", notificationDateTime: 1525895987));
+        await _server.PostNotificationAsync(_webhook.Url, CpaasNotifications.SubscriptionCancellation("f179f10b", _server.UserId, notificationId: "n-2", notificationDateTime: DateTimeOffset.FromUnixTimeSeconds(1525895987)));
 
         var received = await _webhook.NextAsync();
         AssertOneTopLevelKey(received.Body, "smsSubscriptionCancellationNotification");
@@ -80,7 +80,7 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Equal("subscriptionCancel", cancelled.Type);
         Assert.Equal("f179f10b", cancelled.SubscriptionId);
         Assert.Equal("/cpaas/smsmessaging/v1/" + _server.UserId + "/inbound/subscriptions/f179f10b", cancelled.SubscriptionUrl);
-        Assert.Equal(("n-2", 1525895987L), (cancelled.NotificationId, cancelled.NotificationDateTime));
+        Assert.Equal(("n-2", 1525895987000L), (cancelled.NotificationId, cancelled.NotificationDateTime));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class NotificationTests : IAsyncLifetime
         using var client = new CpaasClient(_server.ClientOptions());
         using var http = new System.Net.Http.HttpClient();
         var token = await GetTokenAsync(http);
-        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, _server.Url + "/cpaas/notificationchannel/v1/" + _server.UserId + "/channels")
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, _server.Root() + "/cpaas/notificationchannel/v1/" + _server.UserId + "/channels")
         {
             Content = new System.Net.Http.StringContent(
                 "{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"" + _webhook.Url + "\",\"x-authorization\":\"Bearer hook-secret\"},\"channelType\":\"webhooks\",\"clientCorrelator\":\"c\"}}",
@@ -149,7 +149,7 @@ public sealed class NotificationTests : IAsyncLifetime
             ["client_secret"] = CpaasMockServerOptions.DefaultClientSecret,
             ["scope"] = "openid",
         });
-        using var response = await http.PostAsync(_server.Url + "/cpaas/auth/v1/token", form);
+        using var response = await http.PostAsync(_server.Root() + "/cpaas/auth/v1/token", form);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("access_token").GetString()!;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -44,7 +45,7 @@ public sealed class ReadmeExampleTests
         await server.PostNotificationAsync(server.CreatedSubscriptions.Single().WebhookUrl!, inbound);
 
         // Faults: errors, delays and dropped connections, per operation of the spec.
-        server.RespondWithError("createOutboundSmsMessage", 503);
+        server.RespondWithError("createOutboundSmsMessage", HttpStatusCode.ServiceUnavailable);
         var unavailable = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.CreateMessageAsync(
             new CreateMessageRequest { DestinationAddress = ["+16131234567"], SenderAddress = "default", Message = "hi" }));
         Assert.Equal(503, unavailable.StatusCode);

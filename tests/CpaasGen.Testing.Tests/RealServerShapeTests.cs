@@ -73,8 +73,8 @@ public sealed class RealServerShapeTests
 
         Assert.StartsWith("ws-", removed.ChannelId, StringComparison.Ordinal);
         Assert.False(removed.ChannelDeleted);
-        Assert.DoesNotContain(server.WireMock.LogEntries, e => e.MappingTitle == "deleteNotificationChannel");
-        Assert.Contains(server.WireMock.LogEntries, e => e.MappingTitle == "deleteInboundSubscription");
+        Assert.DoesNotContain(server.WireMockServer.LogEntries, e => e.MappingTitle == "deleteNotificationChannel");
+        Assert.Contains(server.WireMockServer.LogEntries, e => e.MappingTitle == "deleteInboundSubscription");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RealServerShapeTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/notificationchannel/v1/" + server.UserId + "/channels")
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/notificationchannel/v1/" + server.UserId + "/channels")
         {
             Content = new StringContent("""{"notificationChannel":{"channelData":{"x-webhookURL":"https://a.example/x"},"channelType":"webhooks"}}""", System.Text.Encoding.UTF8, "application/json"),
         };
@@ -116,7 +116,7 @@ public sealed class RealServerShapeTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("listInboundSubscriptions", status, "XYZ0001".Replace("XYZ", status == 403 ? "POL" : "SVC", StringComparison.Ordinal), "Refused for %1", shape);
+        server.RespondWithError("listInboundSubscriptions", (HttpStatusCode)status, "XYZ0001".Replace("XYZ", status == 403 ? "POL" : "SVC", StringComparison.Ordinal), "Refused for %1", shape);
 
         var error = await Assert.ThrowsAnyAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
 
@@ -136,8 +136,8 @@ public sealed class RealServerShapeTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        server.RespondWithError("listSmsThreads", 400, "SVC0002", "Bad %1", shape, "x");
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
+        server.RespondWithError("listSmsThreads", HttpStatusCode.BadRequest, "SVC0002", "Bad %1", shape, "x");
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var response = await http.SendAsync(request);
@@ -151,7 +151,7 @@ public sealed class RealServerShapeTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("listInboundSubscriptions", 400, text: "Nothing to see", shape: ErrorBodyShape.PlainMessage);
+        server.RespondWithError("listInboundSubscriptions", HttpStatusCode.BadRequest, text: "Nothing to see", shape: ErrorBodyShape.PlainMessage);
 
         var error = await Assert.ThrowsAnyAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
 
@@ -166,7 +166,7 @@ public sealed class RealServerShapeTests
         using var server = CpaasMockServer.Start();
         await using var webhook = await WebhookReceiver.StartAsync();
 
-        await server.PostNotificationAsync(webhook.Url, CpaasNotifications.DeliveryInfo("+16139998877", "DeliveredToTerminal", "SM5C24", notificationId: "n-9", notificationDateTime: 1568889114122));
+        await server.PostNotificationAsync(webhook.Url, CpaasNotifications.DeliveryInfo("+16139998877", "DeliveredToTerminal", "SM5C24", notificationId: "n-9", notificationDateTime: DateTimeOffset.FromUnixTimeMilliseconds(1568889114122)));
 
         var received = await webhook.NextAsync();
         Assert.Equal(CpaasNotifications.DeliveryInfoKey, System.Text.Json.Nodes.JsonNode.Parse(received.Body)!.AsObject().Single().Key);

@@ -32,7 +32,7 @@ public sealed class SpecCoverageTests
         foreach (var (path, method, operation) in operations)
         {
             var operationId = ((YamlScalarNode)operation.Children[new YamlScalarNode("operationId")]).Value!;
-            var url = server.Url + FillPath(spec, path, operation, server.UserId);
+            var url = server.Root() + FillPath(spec, path, operation, server.UserId);
             using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url);
             request.Content = RequestBody(operation);
             if (!SpecFile.IsPublic(spec, operation))
@@ -40,10 +40,10 @@ public sealed class SpecCoverageTests
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
 
-            server.WireMock.ResetLogEntries();
+            server.WireMockServer.ResetLogEntries();
             using var response = await http.SendAsync(request);
 
-            var entry = Assert.Single(server.WireMock.LogEntries);
+            var entry = Assert.Single(server.WireMockServer.LogEntries);
             Assert.True(operationId == entry.MappingTitle, method.ToUpperInvariant() + " " + path + " (" + operationId + ") was answered by '" + entry.MappingTitle + "' with " + (int)response.StatusCode);
             if (!SpecFile.IsPublic(spec, operation))
             {
@@ -54,7 +54,7 @@ public sealed class SpecCoverageTests
         }
 
         // And the other way round: the kit has no stub for an operation the spec does not have.
-        var kitTitles = server.WireMock.Mappings.Select(m => m.Title ?? string.Empty).Where(t => t != Stubs.UnmatchedTitle).OrderBy(t => t, StringComparer.Ordinal).ToList();
+        var kitTitles = server.WireMockServer.Mappings.Select(m => m.Title ?? string.Empty).Where(t => t != Stubs.UnmatchedTitle).OrderBy(t => t, StringComparer.Ordinal).ToList();
         Assert.Equal(answered.OrderBy(t => t, StringComparer.Ordinal).ToList(), kitTitles);
     }
 
@@ -66,7 +66,7 @@ public sealed class SpecCoverageTests
         var token = await TokenAsync(server, http);
         foreach (var sender in new[] { "+16137005555", "%2B16137006666" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/outbound/" + sender + "/requests")
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/outbound/" + sender + "/requests")
             {
                 Content = new StringContent("{\"outboundSMSMessageRequest\":{\"address\":[\"+16131234567\"],\"outboundSMSTextMessage\":{\"message\":\"x\"}}}", Encoding.UTF8, "application/json"),
             };
@@ -87,7 +87,7 @@ public sealed class SpecCoverageTests
             ["client_secret"] = CpaasMockServerOptions.DefaultClientSecret,
             ["scope"] = "openid",
         });
-        using var response = await http.PostAsync(server.Url + "/cpaas/auth/v1/token", form);
+        using var response = await http.PostAsync(server.Root() + "/cpaas/auth/v1/token", form);
         Assert.Equal(200, (int)response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("access_token").GetString()!;

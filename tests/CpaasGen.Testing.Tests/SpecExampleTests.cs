@@ -47,7 +47,7 @@ public sealed class SpecExampleTests
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/smsmessaging/v1/" + server.UserId + "/outbound/default/requests")
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/smsmessaging/v1/" + server.UserId + "/outbound/default/requests")
         {
             Content = new StringContent("{\"outboundSMSMessageRequest\":{\"address\":[\"+16131234567\"],\"clientCorrelator\":42,\"outboundSMSTextMessage\":{\"message\":\"Hi\"}}}", Encoding.UTF8, "application/json"),
         };
@@ -67,7 +67,7 @@ public sealed class SpecExampleTests
         Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/+16131234567/messages/" + id + "/deliveryInfos", result["deliveryInfoList"]!["resourceURL"]!.GetValue<string>());
 
         // The channel type comes from the example ("Webhooks"), not from the request ("webhooks").
-        using var channelRequest = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/notificationchannel/v1/" + server.UserId + "/channels")
+        using var channelRequest = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/notificationchannel/v1/" + server.UserId + "/channels")
         {
             // Issue 11: clientCorrelator is required in a channel creation (the vendor's model), so it is sent (as a number).
             Content = new StringContent("{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"https://a.example/h\"},\"channelType\":\"webhooks\",\"clientCorrelator\":7}}", Encoding.UTF8, "application/json"),

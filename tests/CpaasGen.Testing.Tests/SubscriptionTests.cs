@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -22,7 +23,7 @@ public sealed class SubscriptionTests
         Assert.Equal([first.SubscriptionId, second.SubscriptionId], server.CreatedSubscriptions.Select(s => s.SubscriptionId));
         var mock = server.CreatedSubscriptions[0];
         Assert.Equal("+16137001111", mock.DestinationAddress);
-        Assert.Equal(first.ChannelId, mock.NotifyUrl);
+        Assert.Equal(first.ChannelId, mock.ChannelId);
         Assert.Equal(webhook.AbsoluteUri, mock.WebhookUrl);
         Assert.Equal(CpaasMockServerOptions.DefaultClientId + "-csharp", mock.ClientCorrelator);
         Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/inbound/subscriptions/" + first.SubscriptionId, mock.ResourceUrl);
@@ -65,7 +66,7 @@ public sealed class SubscriptionTests
         Assert.Empty(server.CreatedSubscriptions);
         // The SDK deleted the channel it had created: the DELETE is in the request log.
         var channel = Assert.Single(server.CreatedNotificationChannels);
-        Assert.Contains(server.WireMock.LogEntries, e => e.MappingTitle == "deleteNotificationChannel" && e.RequestMessage.Path.EndsWith("/" + channel.ChannelId, StringComparison.Ordinal));
+        Assert.Contains(server.WireMockServer.LogEntries, e => e.MappingTitle == "deleteNotificationChannel" && e.RequestMessage.Path.EndsWith("/" + channel.ChannelId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class SubscriptionTests
     {
         using var server = CpaasMockServer.Start();
         using var client = new CpaasClient(server.ClientOptions());
-        server.RespondWithError("getInboundSubscription", 404);
+        server.RespondWithError("getInboundSubscription", HttpStatusCode.NotFound);
 
         var gone = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionAsync("f179f10b-e846-4370-af20-db5f7dc0f985"));
 

@@ -29,10 +29,10 @@ public sealed class TwoFactorTests
         Assert.Equal("/cpaas/auth/v1/" + server.UserId + "/codes/" + first.CodeId, first.ResourceUrl);
         Assert.Equal(2, server.SentCodes.Count);
         var sms = server.SentCodes[0];
-        Assert.Equal((first.CodeId, false, "+16131234567", "sms", 6, "numeric", 120, "Your code is {code}", (string?)null), (sms.CodeId, sms.Resent, sms.DestinationAddress, sms.Method, sms.Length, sms.Type, sms.ExpirySeconds, sms.Message, sms.Subject));
+        Assert.Equal((first.CodeId, false, "+16131234567", "sms", 6, "numeric", (TimeSpan?)TimeSpan.FromSeconds(120), "Your code is {code}", (string?)null), (sms.CodeId, sms.Resent, sms.DestinationAddress, sms.Method, sms.Length, sms.Type, sms.Expiry, sms.Message, sms.Subject));
         Assert.Equal("{\"code\":{\"address\":[\"+16131234567\"],\"method\":\"sms\",\"format\":{\"length\":6,\"type\":\"numeric\"},\"expiry\":120,\"message\":\"Your code is {code}\"}}", sms.RequestJson);
         var email = server.SentCodes[1];
-        Assert.Equal(("email", "jane@example.com", "Sign-in", 8, "alphanumeric", 600), (email.Method, email.DestinationAddress, email.Subject, email.Length, email.Type, email.ExpirySeconds));
+        Assert.Equal(("email", "jane@example.com", "Sign-in", 8, "alphanumeric", (TimeSpan?)TimeSpan.FromMinutes(10)), (email.Method, email.DestinationAddress, email.Subject, email.Length, email.Type, email.Expiry));
         Assert.DoesNotContain("Your code", sms.ToString(), StringComparison.Ordinal);
     }
 
@@ -105,9 +105,9 @@ public sealed class TwoFactorTests
         using var client = new CpaasClient(server.ClientOptions());
 
         await client.TwoFactor.DeleteCodeAsync("c");
-        server.RespondWithError("deleteCode", 404);
-        server.RespondWithError("verifyCode", 500);
-        server.RespondWithError("sendCode", 400);
+        server.RespondWithError("deleteCode", HttpStatusCode.NotFound);
+        server.RespondWithError("verifyCode", HttpStatusCode.InternalServerError);
+        server.RespondWithError("sendCode", HttpStatusCode.BadRequest);
 
         Assert.Equal(404, (await Assert.ThrowsAsync<CpaasApiException>(() => client.TwoFactor.DeleteCodeAsync("c"))).StatusCode);
         Assert.Equal(500, (await Assert.ThrowsAsync<CpaasApiException>(() => client.TwoFactor.VerifyCodeAsync("c", "123456"))).StatusCode);
@@ -129,7 +129,7 @@ public sealed class TwoFactorTests
         using var server = CpaasMockServer.Start();
         using var http = new HttpClient();
         var token = await SpecCoverageTests.TokenAsync(server, http);
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url + "/cpaas/auth/v1/" + server.UserId + "/codes") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Root() + "/cpaas/auth/v1/" + server.UserId + "/codes") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var response = await http.SendAsync(request);

@@ -4,19 +4,6 @@ using System.Threading.Tasks;
 
 namespace Cpaas.AspNetCore;
 
-/// <summary>The outcome of claiming a notification id.</summary>
-public enum CpaasClaim
-{
-    /// <summary>This delivery owns the notification: handle it, then complete or release the claim.</summary>
-    Claimed,
-
-    /// <summary>The notification was handled already: acknowledge the duplicate without handling it.</summary>
-    AlreadyHandled,
-
-    /// <summary>Another delivery is handling it right now: answer "retry later" so nothing is lost if that handler fails.</summary>
-    InProgress,
-}
-
 /// <summary>
 /// Remembers which notification ids were handled, because Kandy delivers webhooks at least once. The endpoint
 /// claims an id before calling the handler, completes the claim when the handler succeeds, and releases it when
@@ -24,7 +11,7 @@ public enum CpaasClaim
 /// </summary>
 /// <remarks>
 /// The contract every store keeps (<see cref="InMemoryCpaasDuplicateStore"/> for one instance,
-/// <see cref="RedisCpaasDuplicateStore"/> for several): <see cref="TryClaimAsync"/> is atomic — of any number of
+/// <c>RedisCpaasDuplicateStore</c> from CpaasGen.AspNetCore.Redis for several): <see cref="TryClaimAsync"/> is atomic — of any number of
 /// concurrent claims of one id, across every instance sharing the store, exactly one gets
 /// <see cref="CpaasClaim.Claimed"/>; a claim not completed within its lease expires and may be claimed again;
 /// <see cref="CompleteAsync"/> turns the claim into "handled" for the window; <see cref="ReleaseAsync"/> removes a

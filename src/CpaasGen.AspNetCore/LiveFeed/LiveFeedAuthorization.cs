@@ -16,7 +16,7 @@ internal sealed class LiveFeedEndpointMarker;
 
 /// <summary>
 /// The feed's secure default: a live feed carries message text and numbers, so mapping one without saying who may read
-/// it is refused (the mistake issue 13 fixed for the webhook). The choice is the app's own authorization metadata:
+/// it is refused, as a webhook without a shared secret is. The choice is the app's own authorization metadata:
 /// <c>RequireAuthorization(…)</c> (or <c>[Authorize]</c> data, or an app-wide fallback policy), or an explicit
 /// <c>AllowAnonymous()</c>.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Cpaas.Emulator.Admin;
 
 /// <summary>
-/// The admin endpoints for the shapes the real server sends beyond the fixtures (issue 11): another client's websocket or
+/// The admin endpoints for the shapes the real server sends beyond the documented fixtures: another client's websocket or
 /// push subscription (<c>POST /emulator/subscriptions</c>) and the error body shape fault switch
 /// (<c>PUT /emulator/error-body-shape</c>).
 /// </summary>

@@ -12,7 +12,7 @@ namespace Cpaas.Emulator.Subscriptions;
 /// inbound subscription. Kandy lists them beside the webhook channels, in their own shapes; a subscription made without a
 /// number is listed without <c>destinationAddress</c> [inference: the vendor's tutorials say the member is returned when
 /// the default number was used]. The emulator serves no websocket and pushes to no phone, so nothing is delivered to
-/// them: they exist so that a client sees what the real server lists (issue 11).
+/// them: they exist so that a client sees what the real server lists.
 /// </summary>
 internal sealed partial class OtherClients(EmulatorState state, Func<Uri> baseUrl)
 {

@@ -138,7 +138,7 @@ internal sealed class RequestLog(WireMockServer server, Stubs stubs, CpaasMockSe
         static int? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
         var address = code["address"] is JsonArray { Count: > 0 } addresses ? addresses[0]?.ToString() ?? string.Empty : string.Empty;
         return new SentCode(resourceUrl[(resourceUrl.LastIndexOf('/') + 1)..], resent, address, Templates.Text(code, "method") ?? string.Empty,
-            Number(code["format"]?["length"]), Templates.Text(code["format"], "type"), Number(code["expiry"]), Templates.Text(code, "message") ?? string.Empty,
+            Number(code["format"]?["length"]), Templates.Text(code["format"], "type"), Number(code["expiry"]) is { } seconds ? TimeSpan.FromSeconds(seconds) : null, Templates.Text(code, "message") ?? string.Empty,
             Templates.Text(code, "subject"), Time(entry), raw);
     }
 

@@ -63,7 +63,7 @@ public sealed class MockBackendFixture : BackendFixture
     {
         Server.RespondWithError(
             "createOutboundSmsMessage",
-            403,
+            System.Net.HttpStatusCode.Forbidden,
             "POL1001",
             "Sender address %1 is not owned by or assigned to the project",
             Enum.Parse<ErrorBodyShape>(shape),
@@ -134,7 +134,7 @@ public sealed class MockBackendFixture : BackendFixture
     /// <summary>The subscriptions created through the stubs whose DELETE was not recorded since.</summary>
     private List<MockSubscription> LiveSubscriptions()
     {
-        var deleted = Server.WireMock.LogEntries
+        var deleted = Server.WireMockServer.LogEntries
             .Where(e => e.MappingTitle == "deleteInboundSubscription")
             .Select(e => e.RequestMessage.Path.TrimEnd('/').Split('/').Last())
             .ToHashSet();

@@ -20,6 +20,15 @@ namespace Cpaas.AspNetCore
         public System.TimeSpan ReconnectInterval { get; set; }
         public int ReplayBufferSize { get; set; }
     }
+    public sealed class CpaasWebhookBuilder
+    {
+        public Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; }
+        public Cpaas.AspNetCore.CpaasWebhookBuilder AllowUnauthenticated() { }
+        public Cpaas.AspNetCore.CpaasWebhookBuilder ConfigureLiveFeed(System.Action<Cpaas.AspNetCore.CpaasLiveFeedOptions> configure) { }
+        public Cpaas.AspNetCore.CpaasWebhookBuilder UseDuplicateStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  TStore>()
+            where TStore :  class, Cpaas.AspNetCore.ICpaasDuplicateStore { }
+        public Cpaas.AspNetCore.CpaasWebhookBuilder UseInMemoryDuplicateStore(System.Action<Cpaas.AspNetCore.InMemoryDuplicateStoreOptions> configure) { }
+    }
     public abstract class CpaasWebhookHandler
     {
         protected CpaasWebhookHandler() { }
@@ -78,14 +87,6 @@ namespace Cpaas.AspNetCore
         public InMemoryDuplicateStoreOptions() { }
         public int MaxEntries { get; set; }
     }
-    public sealed class RedisCpaasDuplicateStore : Cpaas.AspNetCore.ICpaasDuplicateStore
-    {
-        public const string DefaultKeyPrefix = "cpaas:webhook:";
-        public RedisCpaasDuplicateStore(StackExchange.Redis.IConnectionMultiplexer redis, string keyPrefix = "cpaas:webhook:") { }
-        public System.Threading.Tasks.ValueTask CompleteAsync(string notificationId, System.TimeSpan window, System.Threading.CancellationToken cancellationToken) { }
-        public System.Threading.Tasks.ValueTask ReleaseAsync(string notificationId, System.Threading.CancellationToken cancellationToken) { }
-        public System.Threading.Tasks.ValueTask<Cpaas.AspNetCore.CpaasClaim> TryClaimAsync(string notificationId, System.TimeSpan lease, System.Threading.CancellationToken cancellationToken) { }
-    }
 }
 namespace Microsoft.AspNetCore.Builder
 {
@@ -93,21 +94,10 @@ namespace Microsoft.AspNetCore.Builder
     {
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasLiveFeed(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Action<Cpaas.AspNetCore.CpaasLiveFeedEndpointOptions>? configure = null) { }
     }
-    public sealed class CpaasWebhookBuilder
-    {
-        public Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AllowUnauthenticated() { }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder ConfigureLiveFeed(System.Action<Cpaas.AspNetCore.CpaasLiveFeedOptions> configure) { }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseDuplicateStore<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  TStore>()
-            where TStore :  class, Cpaas.AspNetCore.ICpaasDuplicateStore { }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseInMemoryDuplicateStore(System.Action<Cpaas.AspNetCore.InMemoryDuplicateStoreOptions> configure) { }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseRedisDuplicateStore(System.Func<System.IServiceProvider, StackExchange.Redis.IConnectionMultiplexer> connection, string keyPrefix = "cpaas:webhook:") { }
-        public Microsoft.AspNetCore.Builder.CpaasWebhookBuilder UseRedisDuplicateStore(string configuration, string keyPrefix = "cpaas:webhook:") { }
-    }
     public static class CpaasWebhookExtensions
     {
-        public static Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
-        public static Microsoft.AspNetCore.Builder.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
+        public static Cpaas.AspNetCore.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
+        public static Cpaas.AspNetCore.CpaasWebhookBuilder AddCpaasWebhooks(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, System.Action<Cpaas.AspNetCore.CpaasWebhookOptions>? configure = null) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Action<Cpaas.AspNetCore.CpaasWebhookHandlers> configure) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, System.Func<Cpaas.CpaasNotification, Microsoft.AspNetCore.Http.HttpContext, System.Threading.Tasks.Task> handler) { }
         public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapCpaasWebhook<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]  THandler>(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern)

@@ -1,3 +1,10 @@
+namespace Cpaas.DependencyInjection
+{
+    public interface ICpaasClientFactory
+    {
+        Cpaas.CpaasClient Get(string name);
+    }
+}
 namespace Microsoft.Extensions.DependencyInjection
 {
     public static class CpaasServiceCollectionExtensions
@@ -7,10 +14,5 @@ namespace Microsoft.Extensions.DependencyInjection
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCpaasClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<Cpaas.CpaasClientOptions> configure) { }
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCpaasClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, Microsoft.Extensions.Configuration.IConfiguration configuration) { }
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCpaasClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, System.Action<Cpaas.CpaasClientOptions> configure) { }
-        public static string HttpClientName(string name) { }
-    }
-    public interface ICpaasClientFactory
-    {
-        Cpaas.CpaasClient Get(string name);
     }
 }

@@ -6,7 +6,7 @@ namespace Cpaas.Emulator
         public System.Uri BaseUrl { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.WebhookDeliveryAttempt> Deliveries { get; }
         public long DroppedDeliveries { get; }
-        public Cpaas.Emulator.ErrorBodyShape ErrorBodyShape { get; set; }
+        public Cpaas.ErrorBodyShape ErrorBodyShape { get; set; }
         public Cpaas.Emulator.CpaasEmulatorOptions Options { get; }
         public int PendingDeliveries { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Emulator.EmulatorEmail> SentEmails { get; }
@@ -28,7 +28,7 @@ namespace Cpaas.Emulator
         public string ClientSecret { get; init; }
         public bool DeliveryReceipts { get; init; }
         public string Email { get; init; }
-        public Cpaas.Emulator.ErrorBodyShape ErrorBodyShape { get; init; }
+        public Cpaas.ErrorBodyShape ErrorBodyShape { get; init; }
         public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
         public int MessageHistoryCap { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> Numbers { get; init; }
@@ -47,7 +47,6 @@ namespace Cpaas.Emulator
     }
     public sealed class EmulatorEmail : System.IEquatable<Cpaas.Emulator.EmulatorEmail>
     {
-        public EmulatorEmail(string EmailId, string To, string Subject, string Body, string CodeId, System.DateTimeOffset Timestamp) { }
         public string Body { get; init; }
         public string CodeId { get; init; }
         public string EmailId { get; init; }
@@ -56,22 +55,13 @@ namespace Cpaas.Emulator
         public string To { get; init; }
         public override string ToString() { }
     }
-    public enum ErrorBodyShape
-    {
-        RequestError = 0,
-        FlattenedRequestError = 1,
-        TopLevelException = 2,
-        PlainMessage = 3,
-    }
     public sealed class OtherClientSubscription : System.IEquatable<Cpaas.Emulator.OtherClientSubscription>
     {
-        public OtherClientSubscription(string ChannelId, string SubscriptionId) { }
         public string ChannelId { get; init; }
         public string SubscriptionId { get; init; }
     }
     public sealed class TwoFactorCodeEvent : System.IEquatable<Cpaas.Emulator.TwoFactorCodeEvent>
     {
-        public TwoFactorCodeEvent(Cpaas.Emulator.TwoFactorCodeEventKind Kind, Cpaas.Emulator.TwoFactorCodeRecord Record) { }
         public Cpaas.Emulator.TwoFactorCodeEventKind Kind { get; init; }
         public Cpaas.Emulator.TwoFactorCodeRecord Record { get; init; }
     }
@@ -86,7 +76,6 @@ namespace Cpaas.Emulator
     }
     public sealed class TwoFactorCodeRecord : System.IEquatable<Cpaas.Emulator.TwoFactorCodeRecord>
     {
-        public TwoFactorCodeRecord(string CodeId, string ResourceUrl, string Method, string DestinationAddress, string Code, int Length, string Type, System.DateTimeOffset IssuedAt, System.DateTimeOffset ExpiresAt, Cpaas.Emulator.TwoFactorCodeStatus Status, int WrongAttempts, int MaxAttempts, int Sends, string? MessageId, string? EmailId) { }
         public string Code { get; init; }
         public string CodeId { get; init; }
         public string DestinationAddress { get; init; }
@@ -114,7 +103,6 @@ namespace Cpaas.Emulator
     }
     public sealed class WebhookDeliveryAttempt : System.IEquatable<Cpaas.Emulator.WebhookDeliveryAttempt>
     {
-        public WebhookDeliveryAttempt(System.DateTimeOffset Timestamp, string WebhookUrl, string ChannelId, string SubscriptionId, string NotificationType, string NotificationId, int Attempt, int MaxAttempts, int? StatusCode, string? Error, Cpaas.Emulator.WebhookDeliveryOutcome Outcome) { }
         public int Attempt { get; init; }
         public string ChannelId { get; init; }
         public string? Error { get; init; }

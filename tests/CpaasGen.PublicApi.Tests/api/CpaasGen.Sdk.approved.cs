@@ -1193,6 +1193,13 @@ namespace Cpaas
         public const long MillisecondsThreshold = 100000000000;
         public static System.DateTimeOffset? ToDateTimeOffset(long? value) { }
     }
+    public enum ErrorBodyShape
+    {
+        RequestError = 0,
+        FlattenedRequestError = 1,
+        TopLevelException = 2,
+        PlainMessage = 3,
+    }
     public sealed class HistoryQuery
     {
         public HistoryQuery() { }

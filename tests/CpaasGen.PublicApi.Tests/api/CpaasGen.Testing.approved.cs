@@ -11,6 +11,7 @@ namespace Cpaas.Testing
     }
     public sealed class CpaasMockServer : System.IDisposable
     {
+        public System.Uri BaseUrl { get; }
         public string ClientId { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.CodeVerification> CodeVerifications { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.MockNotificationChannel> CreatedNotificationChannels { get; }
@@ -18,9 +19,8 @@ namespace Cpaas.Testing
         public string DefaultNumber { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentCode> SentCodes { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.Testing.SentSms> SentMessages { get; }
-        public string Url { get; }
         public string UserId { get; }
-        public WireMock.Server.WireMockServer WireMock { get; }
+        public WireMock.Server.WireMockServer WireMockServer { get; }
         public Cpaas.CpaasClientOptions AccountClientOptions() { }
         public void ClearFaults() { }
         public Cpaas.CpaasClientOptions ClientOptions() { }
@@ -31,7 +31,7 @@ namespace Cpaas.Testing
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(System.Uri webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public System.Threading.Tasks.Task<System.Net.HttpStatusCode> PostNotificationAsync(string webhookUrl, Cpaas.Testing.CpaasNotificationPayload notification, System.Threading.CancellationToken cancellationToken = default) { }
         public void Reset() { }
-        public void RespondWithError(string operationId, int statusCode, string? messageId = null, string? text = null, Cpaas.Testing.ErrorBodyShape shape = 0, params string[] variables) { }
+        public void RespondWithError(string operationId, System.Net.HttpStatusCode statusCode, string? messageId = null, string? text = null, Cpaas.ErrorBodyShape shape = 0, params string[] variables) { }
         public void SendDelivers() { }
         public void SendFailsWithDeliveryImpossible(params string[] destinations) { }
         public void VerifyFails() { }
@@ -44,7 +44,6 @@ namespace Cpaas.Testing
     {
         public const string DefaultClientId = "PRIV-cpaas-testing";
         public const string DefaultClientSecret = "cpaas-testing-secret";
-        public const string DefaultDefaultNumber = "+16137001234";
         public const string DefaultEmail = "tester@example.com";
         public const string DefaultPassword = "cpaas-testing-password";
         public const string DefaultUserId = "cpaas-testing-user";
@@ -53,7 +52,7 @@ namespace Cpaas.Testing
         public string ClientSecret { get; set; }
         public string DefaultNumber { get; set; }
         public string Email { get; set; }
-        public System.Collections.Generic.IList<string> Numbers { get; set; }
+        public System.Collections.Generic.IReadOnlyList<string> Numbers { get; set; }
         public string Password { get; set; }
         public int? Port { get; set; }
         public System.TimeSpan TokenLifetime { get; set; }
@@ -72,20 +71,13 @@ namespace Cpaas.Testing
         public const string InboundKey = "inboundSMSMessageNotification";
         public const string OutboundKey = "outboundSMSMessageNotification";
         public const string SubscriptionCancellationKey = "smsSubscriptionCancellationNotification";
-        public static Cpaas.Testing.CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, long? notificationDateTime = default) { }
-        public static Cpaas.Testing.CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
-        public static Cpaas.Testing.CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
-        public static Cpaas.Testing.CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = default, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, System.DateTimeOffset? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, System.DateTimeOffset? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, System.DateTimeOffset? dateTime = default, string? notificationId = null, System.DateTimeOffset? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, System.DateTimeOffset? dateTime = default, string? notificationId = null, System.DateTimeOffset? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload Raw(string body) { }
-        public static Cpaas.Testing.CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, long? notificationDateTime = default) { }
+        public static Cpaas.Testing.CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, System.DateTimeOffset? notificationDateTime = default) { }
         public static Cpaas.Testing.CpaasNotificationPayload UnknownKind(string key, string json) { }
-    }
-    public enum ErrorBodyShape
-    {
-        RequestError = 0,
-        FlattenedRequestError = 1,
-        TopLevelException = 2,
-        PlainMessage = 3,
     }
     public sealed class MockNotificationChannel
     {
@@ -98,9 +90,9 @@ namespace Cpaas.Testing
     }
     public sealed class MockSubscription
     {
+        public string ChannelId { get; }
         public string? ClientCorrelator { get; }
         public string DestinationAddress { get; }
-        public string NotifyUrl { get; }
         public string ResourceUrl { get; }
         public string SubscriptionId { get; }
         public string? WebhookUrl { get; }
@@ -110,7 +102,7 @@ namespace Cpaas.Testing
     {
         public string CodeId { get; }
         public string DestinationAddress { get; }
-        public int? ExpirySeconds { get; }
+        public System.TimeSpan? Expiry { get; }
         public int? Length { get; }
         public string Message { get; }
         public string Method { get; }

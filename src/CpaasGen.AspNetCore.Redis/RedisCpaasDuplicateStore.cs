@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StackExchange.Redis;
 
-namespace Cpaas.AspNetCore;
+namespace Cpaas.AspNetCore.Redis;
 
 /// <summary>
 /// A store shared by every app instance through Redis (StackExchange.Redis), for apps running several instances.

@@ -5,32 +5,9 @@ using Cpaas.Testing.Internal;
 namespace Cpaas.Testing;
 
 /// <summary>
-/// A webhook notification body, exactly as Kandy POSTs it: a JSON object with one top-level key naming its kind.
-/// Build one with <see cref="CpaasNotifications"/> and deliver it with <see cref="CpaasMockServer.PostNotificationAsync(Uri, CpaasNotificationPayload, System.Threading.CancellationToken)"/>.
-/// </summary>
-public sealed class CpaasNotificationPayload
-{
-    internal CpaasNotificationPayload(string? key, string json)
-    {
-        Key = key;
-        Json = json;
-    }
-
-    /// <summary>The top-level key, such as <c>inboundSMSMessageNotification</c>; null for a <see cref="CpaasNotifications.Raw"/> body.</summary>
-    public string? Key { get; }
-
-    /// <summary>The body, as it goes on the wire.</summary>
-    public string Json { get; }
-
-    /// <summary>The body.</summary>
-    /// <returns><see cref="Json"/>.</returns>
-    public override string ToString() => Json;
-}
-
-/// <summary>
 /// Builds webhook notification bodies from the API description's own notification examples (the callbacks of
 /// <c>createInboundSubscription</c>), replacing the values you give. Ids and times you leave out are generated
-/// (fresh ids, the current time in epoch milliseconds, as real traffic has).
+/// (fresh ids, the current time); times are written in epoch milliseconds, as real traffic has them.
 /// </summary>
 /// <example>
 /// <code>
@@ -57,11 +34,11 @@ public static class CpaasNotifications
     /// <param name="destinationAddress">Your number that received it.</param>
     /// <param name="message">The text.</param>
     /// <param name="messageId">The message id; generated when null.</param>
-    /// <param name="dateTime">The message's epoch time; now (milliseconds) when null.</param>
+    /// <param name="dateTime">The message's time (written as epoch milliseconds, as Kandy sends it); now when null.</param>
     /// <param name="notificationId">The notification id; a new GUID when null.</param>
-    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <param name="notificationDateTime">The notification's time (written as epoch milliseconds); now when null.</param>
     /// <returns>The notification body.</returns>
-    public static CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = null, string? notificationId = null, long? notificationDateTime = null)
+    public static CpaasNotificationPayload Inbound(string senderAddress, string destinationAddress, string message, string? messageId = null, DateTimeOffset? dateTime = null, string? notificationId = null, DateTimeOffset? notificationDateTime = null)
         => Message(InboundKey, "inboundSMSMessage", senderAddress, destinationAddress, message, messageId, dateTime, notificationId, notificationDateTime);
 
     /// <summary>An SMS was sent from one of your numbers by any client of the user (<c>outboundSMSMessageNotification</c>, "outbound SMS sync").</summary>
@@ -69,20 +46,20 @@ public static class CpaasNotifications
     /// <param name="destinationAddress">The remote party it was sent to.</param>
     /// <param name="message">The text.</param>
     /// <param name="messageId">The message id; generated when null.</param>
-    /// <param name="dateTime">The message's epoch time; now (milliseconds) when null.</param>
+    /// <param name="dateTime">The message's time (written as epoch milliseconds, as Kandy sends it); now when null.</param>
     /// <param name="notificationId">The notification id; a new GUID when null.</param>
-    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <param name="notificationDateTime">The notification's time (written as epoch milliseconds); now when null.</param>
     /// <returns>The notification body.</returns>
-    public static CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, long? dateTime = null, string? notificationId = null, long? notificationDateTime = null)
+    public static CpaasNotificationPayload Outbound(string senderAddress, string destinationAddress, string message, string? messageId = null, DateTimeOffset? dateTime = null, string? notificationId = null, DateTimeOffset? notificationDateTime = null)
         => Message(OutboundKey, "outboundSMSMessage", senderAddress, destinationAddress, message, messageId, dateTime, notificationId, notificationDateTime);
 
     /// <summary>Kandy cancelled a subscription, for example because its number was unassigned (<c>smsSubscriptionCancellationNotification</c>).</summary>
     /// <param name="subscriptionId">The cancelled subscription's id (the last segment of <c>link[0].href</c>).</param>
     /// <param name="userId">The user id in the link; <see cref="CpaasMockServerOptions.DefaultUserId"/> when null.</param>
     /// <param name="notificationId">The notification id; a new GUID when null.</param>
-    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <param name="notificationDateTime">The notification's time (written as epoch milliseconds); now when null.</param>
     /// <returns>The notification body.</returns>
-    public static CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, long? notificationDateTime = null)
+    public static CpaasNotificationPayload SubscriptionCancellation(string subscriptionId, string? userId = null, string? notificationId = null, DateTimeOffset? notificationDateTime = null)
     {
         Require(subscriptionId, nameof(subscriptionId));
         var (root, body) = Template(SubscriptionCancellationKey);
@@ -100,9 +77,9 @@ public static class CpaasNotifications
     /// <param name="eventDescription">The <c>eventDescription</c>; the example's when null.</param>
     /// <param name="userId">The user id in the link; <see cref="CpaasMockServerOptions.DefaultUserId"/> when null.</param>
     /// <param name="notificationId">The notification id; a new GUID when null.</param>
-    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <param name="notificationDateTime">The notification's time (written as epoch milliseconds); now when null.</param>
     /// <returns>The notification body.</returns>
-    public static CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, long? notificationDateTime = null)
+    public static CpaasNotificationPayload Event(string remoteAddress, string localAddress, string messageId, string? eventType = null, string? eventDescription = null, string? userId = null, string? notificationId = null, DateTimeOffset? notificationDateTime = null)
     {
         Require(remoteAddress, nameof(remoteAddress));
         Require(localAddress, nameof(localAddress));
@@ -140,9 +117,9 @@ public static class CpaasNotifications
     /// <param name="deliveryStatus">The status, for example <c>DeliveredToTerminal</c> or <c>DeliveryImpossible</c>.</param>
     /// <param name="messageId">The sent message's id; generated when null.</param>
     /// <param name="notificationId">The notification id; a new GUID when null.</param>
-    /// <param name="notificationDateTime">The notification's epoch time; now (milliseconds) when null.</param>
+    /// <param name="notificationDateTime">The notification's time (written as epoch milliseconds); now when null.</param>
     /// <returns>The notification body.</returns>
-    public static CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, long? notificationDateTime = null)
+    public static CpaasNotificationPayload DeliveryInfo(string destinationAddress, string deliveryStatus, string? messageId = null, string? notificationId = null, DateTimeOffset? notificationDateTime = null)
     {
         Require(destinationAddress, nameof(destinationAddress));
         Require(deliveryStatus, nameof(deliveryStatus));
@@ -188,16 +165,18 @@ public static class CpaasNotifications
 
     internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
+    private static long EpochMilliseconds(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds() ?? Now();
+
     internal static string NewMessageId() => "SM" + Guid.NewGuid().ToString("N")[..30].ToUpperInvariant();
 
-    private static CpaasNotificationPayload Message(string key, string messageKey, string senderAddress, string destinationAddress, string message, string? messageId, long? dateTime, string? notificationId, long? notificationDateTime)
+    private static CpaasNotificationPayload Message(string key, string messageKey, string senderAddress, string destinationAddress, string message, string? messageId, DateTimeOffset? dateTime, string? notificationId, DateTimeOffset? notificationDateTime)
     {
         Require(senderAddress, nameof(senderAddress));
         Require(destinationAddress, nameof(destinationAddress));
         ArgumentNullException.ThrowIfNull(message);
         var (root, body) = Template(key);
         var sms = Templates.ObjectAt(body, messageKey, key);
-        sms["dateTime"] = dateTime ?? Now();
+        sms["dateTime"] = EpochMilliseconds(dateTime);
         sms["destinationAddress"] = destinationAddress;
         sms["message"] = message;
         sms["messageId"] = messageId ?? NewMessageId();
@@ -206,9 +185,9 @@ public static class CpaasNotifications
         return new CpaasNotificationPayload(key, WireJson.Serialize(root));
     }
 
-    private static void Envelope(JsonObject body, string? notificationId, long? notificationDateTime)
+    private static void Envelope(JsonObject body, string? notificationId, DateTimeOffset? notificationDateTime)
     {
-        body["dateTime"] = notificationDateTime ?? Now();
+        body["dateTime"] = EpochMilliseconds(notificationDateTime);
         body["id"] = notificationId ?? Guid.NewGuid().ToString();
     }
 

@@ -5,7 +5,7 @@ namespace Cpaas.Testing;
 /// <summary>A two-factor code send or resend the server accepted, read back from the request WireMock recorded.</summary>
 public sealed class SentCode
 {
-    internal SentCode(string codeId, bool resent, string destinationAddress, string method, int? length, string? type, int? expirySeconds, string message, string? subject, DateTimeOffset time, string requestJson)
+    internal SentCode(string codeId, bool resent, string destinationAddress, string method, int? length, string? type, TimeSpan? expiry, string message, string? subject, DateTimeOffset time, string requestJson)
     {
         CodeId = codeId;
         Resent = resent;
@@ -13,7 +13,7 @@ public sealed class SentCode
         Method = method;
         Length = length;
         Type = type;
-        ExpirySeconds = expirySeconds;
+        Expiry = expiry;
         Message = message;
         Subject = subject;
         Time = time;
@@ -38,8 +38,8 @@ public sealed class SentCode
     /// <summary><c>format.type</c>, or null when not sent.</summary>
     public string? Type { get; }
 
-    /// <summary><c>expiry</c> in seconds, or null when not sent.</summary>
-    public int? ExpirySeconds { get; }
+    /// <summary>The code's lifetime (the request's <c>expiry</c>, in whole seconds on the wire), or null when not sent.</summary>
+    public TimeSpan? Expiry { get; }
 
     /// <summary>The message, with its <c>{code}</c> placeholder.</summary>
     public string Message { get; }
@@ -56,32 +56,4 @@ public sealed class SentCode
     /// <summary>A short description (never the message).</summary>
     /// <returns>Id, method and destination.</returns>
     public override string ToString() => "SentCode { CodeId = " + CodeId + ", Resent = " + Resent + ", Method = " + Method + ", DestinationAddress = " + DestinationAddress + " }";
-}
-
-/// <summary>A verification the server answered, read back from the request WireMock recorded and its answer.</summary>
-public sealed class CodeVerification
-{
-    internal CodeVerification(string codeId, string code, bool verified, DateTimeOffset time)
-    {
-        CodeId = codeId;
-        Code = code;
-        Verified = verified;
-        Time = time;
-    }
-
-    /// <summary>The code id of the path.</summary>
-    public string CodeId { get; }
-
-    /// <summary>The code as sent (<c>code.verify</c>).</summary>
-    public string Code { get; }
-
-    /// <summary>True when the server answered 204, false for 403.</summary>
-    public bool Verified { get; }
-
-    /// <summary>When the server received the request.</summary>
-    public DateTimeOffset Time { get; }
-
-    /// <summary>A short description (never the code).</summary>
-    /// <returns>Id and outcome.</returns>
-    public override string ToString() => "CodeVerification { CodeId = " + CodeId + ", Verified = " + Verified + " }";
 }
