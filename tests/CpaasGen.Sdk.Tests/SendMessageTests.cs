@@ -28,7 +28,6 @@ public sealed class SendMessageTests : IClassFixture<KandyServer>
 
         var sent = await client.Conversation.CreateMessageAsync(new CreateMessageRequest
         {
-            Type = ConversationType.Sms,
             DestinationAddress = ["+16139998877"],
             SenderAddress = "+16137001234",
             Message = "Hi",
