@@ -47,6 +47,30 @@ public sealed class SubscriptionListTests : IClassFixture<KandyServer>
     }
 
     [Fact]
+    public async Task ASubscriptionWithoutAnIdIsATypedErrorNotAnEmptyId()
+    {
+        // Before issue 15, SubscriptionId silently became "" when the (required) resourceURL named no id.
+        _kandy.Stub("GET", SubscriptionsPath, 200, """{"subscriptionList":{"subscription":[{"callbackReference":{"notifyURL":"wh-1"},"resourceURL":""}]}}""");
+        using var client = _kandy.Client();
+
+        var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
+
+        Assert.Equal(CpaasErrorKind.Unknown, error.Kind);
+        Assert.Contains("resourceURL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChannelWithoutAnIdIsATypedErrorNotAnEmptyId()
+    {
+        _kandy.Stub("GET", KandyServer.ChannelBase, 200, """{"notificationChannelList":{"notificationChannel":[{"callbackURL":"","channelType":"Webhooks"}]}}""");
+        using var client = _kandy.Client();
+
+        var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetChannelsAsync());
+
+        Assert.Contains("callbackURL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnItemWithoutDestinationAddressDoesNotFailTheList()
     {
         var body = "{\"subscriptionList\":{\"subscription\":["

@@ -16,7 +16,7 @@ public abstract class CpaasNotification
     {
     }
 
-    /// <summary>The kind, in the seed's names: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>, or an unknown notification's top-level key.</summary>
+    /// <summary>The kind, as Kandy's SDKs name it: <c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>, or an unknown notification's top-level key.</summary>
     public abstract CpaasNotificationKind Kind { get; }
 
     /// <summary>The notification's id (the envelope's <c>id</c>): use it to drop duplicate deliveries.</summary>

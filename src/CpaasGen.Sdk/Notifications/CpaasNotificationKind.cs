@@ -3,7 +3,7 @@ using System;
 namespace Cpaas;
 
 /// <summary>
-/// The kind of a <see cref="CpaasNotification"/>, in the names the seed uses (<c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>); for an <see cref="UnknownNotification"/>, its top-level key.
+/// The kind of a <see cref="CpaasNotification"/>, as Kandy's SDKs name it (<c>inbound</c>, <c>outbound</c>, <c>subscriptionCancel</c>, <c>event</c>, <c>deliveryInfo</c>); for an <see cref="UnknownNotification"/>, its top-level key.
 /// Extensible: any other value is kept (see <see cref="IsKnown"/>); comparisons ignore case.
 /// </summary>
 public readonly struct CpaasNotificationKind : IEquatable<CpaasNotificationKind>
