@@ -34,7 +34,7 @@ public class NotificationParseBenchmarks
     /// <summary>Compares every public property (recursively for nested SDK objects); null when equal.</summary>
     private static string? Difference(object? left, object? right, string path)
     {
-        if (left is null || right is null || left is string || left.GetType().IsValueType)
+        if (left is null || right is null || left is string or Uri || left.GetType().IsValueType)
         {
             return Equals(left, right) ? null : path + ": '" + left + "' vs '" + right + "'";
         }
