@@ -15,7 +15,7 @@ try
     Console.WriteLine($"sent from {sent.SenderAddress}: {sent.DeliveryInfo[0].DeliveryStatus} (message {sent.MessageId})");
 
     var inbound = Notification.Parse("""{"inboundSMSMessageNotification":{"inboundSMSMessage":{"dateTime":1568889113850,"destinationAddress":"+16139998877","message":"hi :)","messageId":"SM1","senderAddress":"+16131234567"},"dateTime":1568889114122,"id":"n-1"}}""");
-    Console.WriteLine($"parsed {inbound.Type} notification {inbound.NotificationId}");
+    Console.WriteLine($"parsed {inbound.Kind} notification {inbound.NotificationId}");
     return sent.SenderAddress is { Length: > 0 } && inbound is InboundSmsNotification ? 0 : 1;
 }
 catch (CpaasApiException ex)

@@ -216,15 +216,18 @@ internal sealed class CliApp
         }
 
         var options = new CpaasClientOptions { BaseUrl = uri, ClientId = clientId, ClientSecret = secret, Email = email, Password = password };
-        var problem = options.Validate();
-        if (problem is not null)
+        try
+        {
+            options.Validate();
+        }
+        catch (CpaasOptionsException ex)
         {
             if (embedded is not null)
             {
                 await embedded.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new CliException(FlagNames(problem), ExitCodes.Usage);
+            throw new CliException(FlagNames(ex.Message), ExitCodes.Usage);
         }
 
         return new Connection(new CpaasClient(options, new HttpClient(), null), embedded);

@@ -69,7 +69,7 @@ internal static class Render
     {
         ["subscriptionId"] = s.SubscriptionId,
         ["destinationAddress"] = s.DestinationAddress,
-        ["notifyUrl"] = s.NotifyUrl,
+        ["channelId"] = s.ChannelId,
         ["clientCorrelator"] = s.ClientCorrelator,
     };
 
@@ -78,7 +78,7 @@ internal static class Render
         ["remoteAddress"] = t.RemoteAddress,
         ["localAddress"] = t.LocalAddress,
         ["lastText"] = t.LastText,
-        ["lastMessageTime"] = t.LastMessageTime,
+        ["lastMessageTime"] = t.ApiModel.ThreadDetails?.LastMessageTime,
         ["length"] = t.Length,
         ["new"] = t.NewMessageCount,
     };
@@ -86,9 +86,9 @@ internal static class Render
     public static JsonObject Message(SmsMessage m) => new()
     {
         ["messageId"] = m.MessageId,
-        ["type"] = m.Type,
+        ["type"] = m.Direction.Value,
         ["status"] = m.Status?.Value,
-        ["dateTime"] = m.DateTime,
+        ["dateTime"] = m.ApiModel.DateTime,
         ["message"] = m.Message,
     };
 
@@ -96,14 +96,14 @@ internal static class Render
     {
         var json = new JsonObject
         {
-            ["type"] = n.Type,
+            ["type"] = n.Kind.Value,
             ["notificationId"] = n.NotificationId,
-            ["notificationDateTime"] = n.NotificationDateTime,
+            ["notificationDateTime"] = n.NotifiedOn?.ToUnixTimeMilliseconds(),
         };
         switch (n)
         {
             case SmsMessageNotification sms:
-                json["dateTime"] = sms.DateTime;
+                json["dateTime"] = sms.CreatedOn?.ToUnixTimeMilliseconds();
                 json["senderAddress"] = sms.SenderAddress;
                 json["destinationAddress"] = sms.DestinationAddress;
                 json["messageId"] = sms.MessageId;
@@ -114,8 +114,8 @@ internal static class Render
                 break;
             case SmsEventNotification ev:
                 json["messageId"] = ev.MessageId;
-                json["eventType"] = ev.EventDetails.Type;
-                json["eventDescription"] = ev.EventDetails.Description;
+                json["eventType"] = ev.EventType.Value;
+                json["eventDescription"] = ev.EventDescription;
                 break;
             case DeliveryInfoNotification receipt:
                 json["messageId"] = receipt.MessageId;
@@ -145,13 +145,13 @@ internal static class Render
                 output.WriteLine("subscriptionCancel  subscription " + T(cancel.SubscriptionId) + " was cancelled  (notification " + T(cancel.NotificationId) + ")");
                 break;
             case SmsEventNotification ev:
-                output.WriteLine("event     " + T(ev.EventDetails.Type) + ": " + T(ev.EventDetails.Description) + "  (message " + T(ev.MessageId) + ")");
+                output.WriteLine("event     " + T(ev.EventType.Value) + ": " + T(ev.EventDescription) + "  (message " + T(ev.MessageId) + ")");
                 break;
             case DeliveryInfoNotification receipt:
                 output.WriteLine("deliveryInfo  " + T(receipt.DestinationAddress) + ": " + T(receipt.DeliveryStatus.Value) + "  (message " + T(receipt.MessageId) + ", notification " + T(receipt.NotificationId) + ")");
                 break;
             case UnknownNotification unknown:
-                output.WriteLine("unknown   " + T(unknown.Type) + ": " + T(unknown.RawJson));
+                output.WriteLine("unknown   " + T(unknown.Kind.Value) + ": " + T(unknown.RawJson));
                 break;
         }
 
@@ -161,7 +161,7 @@ internal static class Render
     public static JsonObject CodeSent(SendCodeResult sent, SendCodeRequest request, bool resent) => new()
     {
         ["codeId"] = sent.CodeId,
-        ["resourceUrl"] = sent.ResourceUrl,
+        ["resourceUrl"] = sent.ApiModel.ResourceUrl,
         ["method"] = request.Method == TwoFactorMethod.Email ? "email" : "sms",
         ["destinationAddress"] = request.DestinationAddress.Trim(),
         ["expiresInSeconds"] = (int)request.Expiry.TotalSeconds,

@@ -375,15 +375,15 @@ public sealed class CpaasEmulator : IAsyncDisposable
             throw new ArgumentException("Another client's channel is a WebSocket or Push channel; the API creates webhook channels.", nameof(kind));
         }
 
-        if (destinationAddress is not null && !PhoneAddress.IsValid(destinationAddress))
+        if (destinationAddress is not null)
         {
-            throw new ArgumentException("destinationAddress " + PhoneAddress.Problem(destinationAddress), nameof(destinationAddress));
+            PhoneAddress.Validate(destinationAddress, nameof(destinationAddress));
         }
 
         var (created, error) = _otherClients.Subscribe(kind, destinationAddress);
         return created is not null
             ? Task.FromResult(created)
-            : throw new InvalidOperationException(error!.MessageId + ": " + PhoneMasking.Mask(CpaasApiException.Substitute(error.Text, error.Variables)));
+            : throw new InvalidOperationException(error!.MessageId + ": " + PhoneMasking.Mask(ErrorText.Substitute(error.Text, error.Variables)));
     }
 
     /// <summary>

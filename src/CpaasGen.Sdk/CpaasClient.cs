@@ -27,7 +27,7 @@ public class CpaasClient : IDisposable
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> (disposed with the client).</summary>
     /// <param name="options">The settings; copied and validated here.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    /// <exception cref="CpaasOptionsException">The options are invalid; the exception names the option.</exception>
     public CpaasClient(CpaasClientOptions options)
         : this(options, null, null)
     {
@@ -41,7 +41,7 @@ public class CpaasClient : IDisposable
     /// </summary>
     /// <param name="options">The settings; copied and validated here.</param>
     /// <param name="httpClient">The HTTP client every call goes through.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    /// <exception cref="CpaasOptionsException">The options are invalid; the exception names the option.</exception>
     public CpaasClient(CpaasClientOptions options, HttpClient httpClient)
         : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), null)
     {
@@ -51,16 +51,12 @@ public class CpaasClient : IDisposable
     /// <param name="options">The settings; copied and validated here.</param>
     /// <param name="httpClient">The HTTP client every call goes through; null to let the client own one.</param>
     /// <param name="loggerFactory">Where to log (phone numbers masked; no tokens, secrets or message text).</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message names the option.</exception>
+    /// <exception cref="CpaasOptionsException">The options are invalid; the exception names the option.</exception>
     public CpaasClient(CpaasClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var copy = options.Clone();
-        var problem = copy.Validate();
-        if (problem is not null)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
+        copy.Validate();
 
         if (httpClient is null)
         {
@@ -84,7 +80,7 @@ public class CpaasClient : IDisposable
         TwoFactor = null!;
     }
 
-    /// <summary>SMS: send, subscribe to inbound SMS, history. Mirrors the seed's <c>Cpaas::Conversation</c>.</summary>
+    /// <summary>SMS: send, subscribe to inbound SMS, history.</summary>
     public virtual Conversation Conversation { get; }
 
     /// <summary>Two-factor authentication codes by SMS or e-mail: send, verify, resend, delete (the official SDKs' <c>twofactor</c>).</summary>
@@ -99,8 +95,8 @@ public class CpaasClient : IDisposable
     public virtual async Task<string> GetUserIdAsync(CancellationToken cancellationToken = default)
         => await Core.UserIdAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>How many token requests this client has made (one per token lifetime half, however many calls run).</summary>
-    public int TokenRequestCount => _core?.Tokens.RequestCount ?? 0;
+    /// <summary>How many token requests this client has made (for tests; users read the <c>cpaas.client.token_requests</c> metric).</summary>
+    internal int TokenRequestCount => _core?.Tokens.RequestCount ?? 0;
 
     internal ClientCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
 

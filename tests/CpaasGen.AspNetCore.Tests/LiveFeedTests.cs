@@ -227,8 +227,8 @@ public sealed class LiveFeedTests
     }
 
     [Theory]
-    [InlineData("?number=12", "number '12' is not a valid address")]
-    [InlineData("?number=", "number is empty")]
+    [InlineData("?number=12", "number: The address '12' is not a valid address")]
+    [InlineData("?number=", "number: The address is empty")]
     public async Task AnInvalidNumberFilterIs400(string query, string expected)
     {
         await using var app = await StartAsync();

@@ -47,7 +47,7 @@ public sealed class WebhookTests
         Assert.False(response.Headers.Contains("X-Cpaas-Duplicate"));
         var sms = Assert.IsType<InboundSmsNotification>(Assert.Single(_received));
         Assert.Equal(InboundId, sms.NotificationId);
-        Assert.Equal(1525895987, sms.NotificationDateTime);
+        Assert.Equal(1525895987, sms.ApiModel.DateTime);
         Assert.Equal("hi", sms.Message);
         Assert.Equal("O957s10JReNV", sms.MessageId);
         Assert.Equal("+16139998877", sms.SenderAddress);
@@ -78,7 +78,7 @@ public sealed class WebhookTests
         var cancel = Assert.IsType<SmsSubscriptionCancellationNotification>(Assert.Single(_received));
         Assert.Equal(InboundId, cancel.NotificationId);
         Assert.Equal("f179f10b-e846-4370-af20-db5f7dc0f985", cancel.SubscriptionId);
-        Assert.EndsWith("/inbound/subscriptions/f179f10b-e846-4370-af20-db5f7dc0f985", cancel.SubscriptionUrl);
+        Assert.EndsWith("/inbound/subscriptions/f179f10b-e846-4370-af20-db5f7dc0f985", cancel.SubscriptionUrl?.OriginalString);
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var evt = Assert.IsType<SmsEventNotification>(Assert.Single(_received));
         Assert.Equal("8c30d6c7-d15e-41a0-800b-e7dc401403fb", evt.NotificationId);
-        Assert.Equal(1545995973646, evt.NotificationDateTime);
+        Assert.Equal(1545995973646, evt.ApiModel.DateTime);
         Assert.Equal("SM5C24C4AB0001020821100077367A8A", evt.MessageId);
-        Assert.Equal("MessageDeleted", evt.EventDetails.Type);
-        Assert.Equal("A message has been deleted.", evt.EventDetails.Description);
+        Assert.Equal("MessageDeleted", evt.EventType.Value);
+        Assert.Equal("A message has been deleted.", evt.EventDescription);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class WebhookTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var unknown = Assert.IsType<UnknownNotification>(Assert.Single(_received));
-        Assert.Equal("chatNotification", unknown.Type);
+        Assert.Equal("chatNotification", unknown.Kind.Value);
         Assert.Equal(Body, unknown.RawJson);
     }
 

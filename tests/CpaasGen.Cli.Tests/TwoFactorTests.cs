@@ -182,7 +182,7 @@ public sealed class TwoFactorTests
     {
         using var output = new System.IO.StringWriter();
 
-        Render.VerificationText(output, new VerifyCodeResult("id" + HostileTextTests.Hostile, verified: false, reason: HostileTextTests.Hostile));
+        Render.VerificationText(output, CpaasModelFactory.VerifyCodeResult("id" + HostileTextTests.Hostile, verified: false, reason: HostileTextTests.Hostile));
 
         HostileTextTests.AssertInert(output.ToString().TrimEnd('\n'));
     }

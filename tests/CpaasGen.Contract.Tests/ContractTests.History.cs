@@ -23,7 +23,7 @@ public abstract partial class BackendContractTests<TBackend>
         var sent = await SendAsync(local, Remote, "for the history");
 
         var threads = await Sms.GetThreadsAsync(new HistoryQuery { Max = 10 });
-        var withRemote = await Sms.GetThreadsAsync(Remote);
+        var withRemote = await Sms.GetThreadsWithRemoteAddressAsync(Remote);
         var thread = await Sms.GetThreadAsync(Remote, local);
         var messages = await Sms.GetMessagesAsync(Remote, local, new HistoryQuery { Max = 10 });
         var message = await Sms.GetMessageAsync(Remote, local, sent.MessageId!);

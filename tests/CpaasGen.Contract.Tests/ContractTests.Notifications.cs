@@ -18,10 +18,10 @@ public abstract partial class BackendContractTests<TBackend>
         var inbound = await Backend.Webhook.WaitForAsync<InboundSmsNotification>(n => n.Message == text);
         Assert.Equal(Remote, inbound.SenderAddress);
         Assert.Equal(number, inbound.DestinationAddress);
-        Assert.Equal("inbound", inbound.Type);
+        Assert.Equal("inbound", inbound.Kind.Value);
         Assert.False(string.IsNullOrEmpty(inbound.NotificationId));
         Assert.False(string.IsNullOrEmpty(inbound.MessageId));
-        Assert.NotNull(inbound.NotificationDateTime);
+        Assert.NotNull(inbound.ApiModel.DateTime);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public abstract partial class BackendContractTests<TBackend>
 
         var listed = await Sms.GetSubscriptionsAsync();
 
-        Assert.Contains(listed, s => s.DestinationAddress is null && s.NotifyUrl!.StartsWith("ws-", System.StringComparison.Ordinal));
+        Assert.Contains(listed, s => s.DestinationAddress is null && s.ChannelId!.StartsWith("ws-", System.StringComparison.Ordinal));
         Assert.Contains(listed, s => s.DestinationAddress is not null);
     }
 
@@ -78,7 +78,7 @@ public abstract partial class BackendContractTests<TBackend>
         await Backend.ReportDeliveryAsync(sent, Remote);
 
         var receipt = await Backend.Webhook.WaitForAsync<DeliveryInfoNotification>(n => n.MessageId == sent.MessageId);
-        Assert.Equal("deliveryInfo", receipt.Type);
+        Assert.Equal("deliveryInfo", receipt.Kind.Value);
         Assert.Equal(Remote, receipt.DestinationAddress);
         Assert.True(receipt.DeliveryStatus.IsKnown, receipt.DeliveryStatus.Value);
         Assert.False(string.IsNullOrEmpty(receipt.NotificationId));

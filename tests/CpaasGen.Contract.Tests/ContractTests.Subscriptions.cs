@@ -18,7 +18,7 @@ public abstract partial class BackendContractTests<TBackend>
 
         var got = await Sms.GetSubscriptionAsync(created.SubscriptionId);
         Assert.Equal(created.SubscriptionId, got.SubscriptionId);
-        Assert.False(string.IsNullOrEmpty(got.NotifyUrl));
+        Assert.False(string.IsNullOrEmpty(got.ChannelId));
 
         var removed = await Sms.UnsubscribeAsync(created.SubscriptionId);
         Assert.Equal(created.SubscriptionId, removed.SubscriptionId);

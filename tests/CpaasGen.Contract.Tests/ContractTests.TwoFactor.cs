@@ -66,7 +66,7 @@ public abstract partial class BackendContractTests<TBackend>
         Assert.Equal(("POST", CodesPath), (request.Method, request.Path));
         Assert.Equal("{\"code\":{\"address\":[\"" + Phone + "\"],\"method\":\"sms\",\"format\":{\"length\":6,\"type\":\"numeric\"},\"expiry\":120,\"message\":\"Your code is {code}\"}}", request.Body);
         Assert.False(string.IsNullOrEmpty(sent.CodeId));
-        Assert.Equal(CodesPath + "/" + sent.CodeId, sent.ResourceUrl);
+        Assert.Equal(CodesPath + "/" + sent.CodeId, sent.ResourceUrl?.OriginalString);
 
         var code = CodeIn(await Backend.ReceivedCodeMessageAsync(Phone), SmsCode.Message);
         Assert.Matches("^[0-9]{6}$", code);

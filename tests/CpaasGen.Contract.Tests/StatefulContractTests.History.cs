@@ -19,7 +19,7 @@ public sealed partial class StatefulContractTests
         var thread = Assert.Single(threads.Items, t => t.RemoteAddress == Remote && t.LocalAddress == local);
         Assert.Equal("history two", thread.LastText);
         Assert.Equal(2, thread.Length);
-        Assert.NotNull(thread.LastMessageTime);
+        Assert.NotNull(thread.ApiModel.ThreadDetails?.LastMessageTime);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed partial class StatefulContractTests
         await SendAsync(local, Remote, "to the remote");
         await SendAsync(local, "+16137654321", "to someone else");
 
-        var withRemote = await Sms.GetThreadsAsync(Remote);
+        var withRemote = await Sms.GetThreadsWithRemoteAddressAsync(Remote);
         var thread = await Sms.GetThreadAsync(Remote, local);
 
         Assert.Equal(Remote, Assert.Single(withRemote.Items).RemoteAddress);
@@ -104,7 +104,7 @@ public sealed partial class StatefulContractTests
     public async Task An_empty_history_lists_no_threads_and_a_thread_nobody_wrote_to_has_no_messages()
     {
         Assert.Empty((await Sms.GetThreadsAsync()).Items);
-        Assert.Empty((await Sms.GetThreadsAsync(Remote)).Items);
+        Assert.Empty((await Sms.GetThreadsWithRemoteAddressAsync(Remote)).Items);
 
         // The spec leaves listSmsMessages of an unknown thread open (200 or 4XX). The backends differ: the stubs answer an
         // empty page, the emulator 404. Only what the spec guarantees is asserted: no message, and no error but a 404.

@@ -45,9 +45,9 @@ public sealed partial class StatefulContractTests
 
         Assert.Equal(subscription.SubscriptionId, Assert.Single(cancelled));
         var notification = await Backend.Webhook.WaitForAsync<SmsSubscriptionCancellationNotification>(n => n.SubscriptionId == subscription.SubscriptionId);
-        Assert.Equal("subscriptionCancel", notification.Type);
+        Assert.Equal("subscriptionCancel", notification.Kind.Value);
         Assert.False(string.IsNullOrEmpty(notification.NotificationId));
-        Assert.EndsWith("/" + subscription.SubscriptionId, notification.SubscriptionUrl);
+        Assert.EndsWith("/" + subscription.SubscriptionId, notification.SubscriptionUrl?.OriginalString);
         Assert.DoesNotContain(Backend.Webhook.Received.OfType<SmsSubscriptionCancellationNotification>(), n => n.SubscriptionId == other.SubscriptionId);
 
         var remaining = await Sms.GetSubscriptionsAsync();

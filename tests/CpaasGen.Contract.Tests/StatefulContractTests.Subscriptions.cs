@@ -18,12 +18,12 @@ public sealed partial class StatefulContractTests
 
         var listed = Assert.Single(await Sms.GetSubscriptionsAsync(), s => s.SubscriptionId == created.SubscriptionId);
         Assert.Equal(Backend.DefaultNumber, listed.DestinationAddress);
-        Assert.Equal(created.ChannelId, listed.NotifyUrl);
+        Assert.Equal(created.ChannelId, listed.ChannelId);
 
         var got = await Sms.GetSubscriptionAsync(created.SubscriptionId);
         Assert.Equal(created.SubscriptionId, got.SubscriptionId);
         Assert.Equal(Backend.DefaultNumber, got.DestinationAddress);
-        Assert.Equal(created.ChannelId, got.NotifyUrl);
+        Assert.Equal(created.ChannelId, got.ChannelId);
         Assert.Equal(Backend.Options.ClientId + "-csharp", got.ClientCorrelator);
 
         var removed = await Sms.UnsubscribeAsync(created.SubscriptionId);

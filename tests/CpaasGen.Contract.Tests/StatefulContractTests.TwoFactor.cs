@@ -69,6 +69,6 @@ public sealed partial class StatefulContractTests
         var thread = await Sms.GetMessagesAsync(Remote, Backend.DefaultNumber);
 
         var sms = Assert.Single(thread.Items);
-        Assert.Equal(("Outbound", "Your code is " + code), (sms.Type, sms.Message));
+        Assert.Equal(("Outbound", "Your code is " + code), (sms.Direction.Value, sms.Message));
     }
 }

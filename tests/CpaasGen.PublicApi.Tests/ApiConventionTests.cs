@@ -19,6 +19,7 @@ public class ApiConventionTests
     /// <summary>The packages whose sources these conventions cover (the SDK's sources follow once its review lands).</summary>
     public static TheoryData<string> PackageSources => new()
     {
+        "CpaasGen.Sdk",
         "CpaasGen.DependencyInjection",
         "CpaasGen.AspNetCore",
         "CpaasGen.AspNetCore.Redis",

@@ -90,21 +90,21 @@ public sealed class AuthTests : IClassFixture<KandyServer>
     }
 
     [Fact]
-    public async Task TheSecretWinsWhenBothCredentialKindsAreSet()
+    public void BothCredentialKindsTogetherAreRejectedBeforeAnyTokenRequest()
     {
+        // Issue 15: "the secret wins when both are set" hid a configuration mistake; now neither is used.
         _kandy.StubToken();
         StubApi();
-        using var client = _kandy.Client(o =>
+
+        var error = Assert.Throws<CpaasOptionsException>(() => _kandy.Client(o =>
         {
             o.Email = "dev@example.com";
             o.Password = "pw";
-        });
+        }));
 
-        await client.Conversation.GetSubscriptionsAsync();
-
-        var form = Wire.Form(Assert.Single(_kandy.TokenCalls).RequestMessage.Body);
-        Assert.Contains(new KeyValuePair<string, string>("grant_type", "client_credentials"), form);
-        Assert.DoesNotContain(form, p => p.Key is "username" or "password");
+        Assert.Contains("ClientSecret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Email", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_kandy.TokenCalls);
     }
 
     [Fact]

@@ -36,10 +36,10 @@ public sealed class ChannelTests : IClassFixture<KandyServer>
                 Assert.Equal(RealBodies.WebhookChannelId, webhook.ChannelId);
                 Assert.Equal(NotificationChannelKind.Webhook, webhook.Kind);
                 Assert.Equal("Webhooks", webhook.ChannelType);
-                Assert.Equal("https://myapp.com/abc123?token=hook-secret", webhook.WebhookUrl);
+                Assert.Equal("https://myapp.com/abc123?token=hook-secret", webhook.WebhookUrl?.OriginalString);
                 Assert.Null(webhook.ChannelUrl);
                 Assert.Equal("someClientCorrelator", webhook.ClientCorrelator);
-                Assert.EndsWith("/channels/" + RealBodies.WebhookChannelId, webhook.ResourceUrl);
+                Assert.EndsWith("/channels/" + RealBodies.WebhookChannelId, webhook.ResourceUrl?.OriginalString);
                 Assert.DoesNotContain("hook-secret", webhook.ToString(), StringComparison.Ordinal);
             },
             websocket =>
@@ -48,8 +48,8 @@ public sealed class ChannelTests : IClassFixture<KandyServer>
                 Assert.Equal(NotificationChannelKind.WebSocket, websocket.Kind);
                 Assert.Equal("Websockets", websocket.ChannelType);
                 Assert.Null(websocket.WebhookUrl);
-                Assert.StartsWith("wss://", websocket.ChannelUrl);
-                Assert.Equal(3600, websocket.ChannelLifetime);
+                Assert.StartsWith("wss://", websocket.ChannelUrl?.OriginalString);
+                Assert.Equal(TimeSpan.FromSeconds(3600), websocket.ChannelLifetime);
                 Assert.Equal("client", websocket.ConnectionCheckRole);
             },
             push =>
@@ -59,7 +59,7 @@ public sealed class ChannelTests : IClassFixture<KandyServer>
                 Assert.Equal("OMAPush", push.ChannelType);
                 Assert.Null(push.WebhookUrl);
                 Assert.NotNull(push.ChannelUrl);
-                Assert.Equal(7200, push.ChannelLifetime);
+                Assert.Equal(TimeSpan.FromSeconds(7200), push.ChannelLifetime);
             });
     }
 
@@ -99,7 +99,7 @@ public sealed class ChannelTests : IClassFixture<KandyServer>
 
         Assert.Equal(NotificationChannelKind.Unknown, channel.Kind);
         Assert.Equal("LongPolling", channel.ChannelType);
-        Assert.Equal("/poll/lp-1", channel.ChannelUrl);
+        Assert.Equal("/poll/lp-1", channel.ChannelUrl?.OriginalString);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class ErrorTests : IClassFixture<KandyServer>
         var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.CreateMessageAsync(Send()));
 
         Assert.Equal(403, error.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.Status);
+        Assert.Equal((int)System.Net.HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal(CpaasErrorKind.PolicyException, error.Kind);
         Assert.Equal("POL0001", error.ExceptionId);
         Assert.Equal("Sender +16137001234 is not owned by project; +16137001234 again", error.Text);

@@ -123,7 +123,7 @@ public sealed class HistoryPagingTests : IClassFixture<KandyServer>
         Assert.Equal(SmsMessageDirection.Outbound, message.Direction);
         Assert.Equal("test message", message.Message);
         Assert.Equal(DeliveryStatus.DeliveredToNetwork, message.Status);
-        Assert.Equal(1545913541, message.DateTime);
+        Assert.Equal(1545913541, message.ApiModel.DateTime);
     }
 
     [Fact]

@@ -35,28 +35,28 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
         Wire.AssertApiCall(call, "GET", KandyServer.UserBase + "/remoteAddresses");
         Assert.Equal(string.Empty, KandyServer.QueryOf(call));
         Assert.Null(page.Next);
-        Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses", page.ResourceUrl);
+        Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses", page.ResourceUrl?.OriginalString);
         Assert.Collection(
             page.Items,
             t =>
             {
                 Assert.Equal("+905335512127", t.RemoteAddress);
                 Assert.Equal(Local, t.LocalAddress);
-                Assert.Equal(1545913604543, t.FirstMessageTime);
-                Assert.Equal(1545913604543, t.LastMessageTime);
-                Assert.Equal(1545979332265, t.LastPullTime);
+                Assert.Equal(1545913604543, t.ApiModel.ThreadDetails?.FirstMessageTime);
+                Assert.Equal(1545913604543, t.ApiModel.ThreadDetails?.LastMessageTime);
+                Assert.Equal(1545979332265, t.ApiModel.ThreadDetails?.LastPullTime);
                 Assert.Equal("sample text message", t.LastText);
                 Assert.Equal(1, t.Length);
                 Assert.Equal(0, t.NewMessageCount);
-                Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+905335512127/localAddresses/+12282202950", t.ResourceUrl);
+                Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+905335512127/localAddresses/+12282202950", t.ResourceUrl?.OriginalString);
             },
             t =>
             {
                 Assert.Equal(Remote, t.RemoteAddress);
                 Assert.Equal(Local, t.LocalAddress);
-                Assert.Equal(1545913541188, t.FirstMessageTime);
-                Assert.Equal(1545913541188, t.LastMessageTime);
-                Assert.Equal(1545979332265, t.LastPullTime);
+                Assert.Equal(1545913541188, t.ApiModel.ThreadDetails?.FirstMessageTime);
+                Assert.Equal(1545913541188, t.ApiModel.ThreadDetails?.LastMessageTime);
+                Assert.Equal(1545979332265, t.ApiModel.ThreadDetails?.LastPullTime);
                 Assert.Equal("another text message", t.LastText);
                 Assert.Equal(10, t.Length);
                 Assert.Equal(1, t.NewMessageCount);
@@ -71,7 +71,7 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
         _kandy.Stub("GET", KandyServer.UserBase + "/remoteAddresses/" + Remote, 200, Fixture.Read("thread-list.json"));
         using var client = _kandy.Client();
 
-        var page = await client.Conversation.GetThreadsAsync(Remote);
+        var page = await client.Conversation.GetThreadsWithRemoteAddressAsync(Remote);
 
         Wire.AssertApiCall(Assert.Single(_kandy.ApiCalls), "GET", KandyServer.UserBase + "/remoteAddresses/" + Remote);
         Assert.Equal(2, page.Items.Count);
@@ -83,7 +83,7 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
         _kandy.Stub("GET", KandyServer.UserBase + "/remoteAddresses", 200, Fixture.Read("thread-list.json"));
         using var client = _kandy.Client();
 
-        await client.Conversation.GetThreadsAsync(new HistoryQuery { Max = 10, Next = "20", New = "5", LastMessageTime = 123 });
+        await client.Conversation.GetThreadsAsync(new HistoryQuery { Max = 10, Next = "20", New = "5", LastMessageAfter = DateTimeOffset.FromUnixTimeMilliseconds(123) });
 
         AssertQuery("max=10&next=20&new=5&lastMessageTime=123", Assert.Single(_kandy.ApiCalls));
     }
@@ -112,7 +112,7 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
         _kandy.Stub("GET", MessagesPath, 200, Fixture.Read("message-list.json"));
         using var client = _kandy.Client();
 
-        await client.Conversation.GetMessagesAsync(Remote, Local, new HistoryQuery { Max = 10, Next = "20", New = "5", LastMessageTime = 123 });
+        await client.Conversation.GetMessagesAsync(Remote, Local, new HistoryQuery { Max = 10, Next = "20", New = "5", LastMessageAfter = DateTimeOffset.FromUnixTimeMilliseconds(123) });
 
         var call = Assert.Single(_kandy.ApiCalls);
         Wire.AssertApiCall(call, "GET", MessagesPath);
@@ -129,27 +129,27 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
 
         Assert.Equal(string.Empty, KandyServer.QueryOf(Assert.Single(_kandy.ApiCalls)));
         Assert.Null(page.Next);
-        Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+12013000103/localAddresses/+12282202950/messages", page.ResourceUrl);
+        Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+12013000103/localAddresses/+12282202950/messages", page.ResourceUrl?.OriginalString);
         Assert.Collection(
             page.Items,
             m =>
             {
                 Assert.Equal("SM5C24C4C400010208211000EC4E0EA1", m.MessageId);
-                Assert.Equal("Outbound", m.Type);
+                Assert.Equal("Outbound", m.Direction.Value);
                 Assert.Equal(SmsMessageDirection.Outbound, m.Direction);
                 Assert.Equal("test message", m.Message);
                 Assert.Equal(DeliveryStatus.DeliveredToNetwork, m.Status);
-                Assert.Equal(1545913541, m.DateTime); // epoch seconds, as sent
-                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1545913541), m.DateTimeOffset);
-                Assert.EndsWith("/messages/SM5C24C4C400010208211000EC4E0EA1", m.ResourceUrl);
+                Assert.Equal(1545913541, m.ApiModel.DateTime); // epoch seconds, as sent
+                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1545913541), m.CreatedOn);
+                Assert.EndsWith("/messages/SM5C24C4C400010208211000EC4E0EA1", m.ResourceUrl?.OriginalString);
             },
             m =>
             {
                 Assert.Equal(SmsMessageDirection.Inbound, m.Direction);
                 Assert.Equal(DeliveryStatus.DeliveredToTerminal, m.Status);
-                Assert.Equal(15459135467, m.DateTime); // as sent; below 10^11, so read as seconds (EpochTime rule)
-                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(15459135467), m.DateTimeOffset);
-                Assert.Equal("…/messages/SM5C24C4C400010208211000EC4E0EA1", m.ResourceUrl);
+                Assert.Equal(15459135467, m.ApiModel.DateTime); // as sent; below 10^11, so read as seconds (EpochTime rule)
+                Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(15459135467), m.CreatedOn);
+                Assert.Equal("…/messages/SM5C24C4C400010208211000EC4E0EA1", m.ResourceUrl?.OriginalString);
             });
         Assert.DoesNotContain("test message", page.Items[0].ToString());
     }
@@ -163,8 +163,8 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
 
         var message = Assert.Single((await client.Conversation.GetMessagesAsync(Remote, Local)).Items);
 
-        Assert.Equal(1568889113850, message.DateTime);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889113850), message.DateTimeOffset);
+        Assert.Equal(1568889113850, message.ApiModel.DateTime);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889113850), message.CreatedOn);
         Assert.Null(message.ResourceUrl);
     }
 
@@ -177,12 +177,13 @@ public sealed class HistoryTests : IClassFixture<KandyServer>
 
         var message = Assert.Single((await client.Conversation.GetMessagesAsync(Remote, Local)).Items);
 
-        Assert.Equal(SmsMessageDirection.Unknown, message.Direction);
-        Assert.Equal("Sideways", message.Type);
+        Assert.False(message.Direction.IsKnown);
+        Assert.NotEqual(SmsMessageDirection.Inbound, message.Direction);
+        Assert.Equal("Sideways", message.Direction.Value);
         Assert.Equal("Queued", message.Status!.Value.Value);
         Assert.False(message.Status.Value.IsKnown);
-        Assert.Null(message.DateTime);
-        Assert.Null(message.DateTimeOffset);
+        Assert.Null(message.ApiModel.DateTime);
+        Assert.Null(message.CreatedOn);
     }
 
     [Fact]

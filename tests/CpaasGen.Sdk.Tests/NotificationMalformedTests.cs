@@ -178,7 +178,7 @@ public sealed class NotificationMalformedTests
 
         Assert.Null(n.SubscriptionId);
         Assert.Null(n.SubscriptionUrl);
-        Assert.Null(n.NotificationDateTime);
+        Assert.Null(n.ApiModel.DateTime);
         Assert.Equal("x", n.NotificationId);
     }
 }

@@ -25,12 +25,12 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(Fixture.Read("notification-inbound.json")))
         {
             var n = Assert.IsType<InboundSmsNotification>(parsed);
-            Assert.Equal("inbound", n.Type);
+            Assert.Equal("inbound", n.Kind.Value);
             Assert.Equal("441fc36e-aab7-45dd-905c-4aaec7a7464d", n.NotificationId);
-            Assert.Equal(1525895987, n.NotificationDateTime);
-            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1525895987), n.NotificationDateTimeOffset);
-            Assert.Equal(1525895987, n.DateTime);
-            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1525895987), n.DateTimeOffset);
+            Assert.Equal(1525895987, n.ApiModel.DateTime);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1525895987), n.NotifiedOn);
+            Assert.Equal(1525895987, n.ApiModel.InboundSmsMessage.DateTime);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1525895987), n.CreatedOn);
             Assert.Equal("+16137001234", n.DestinationAddress);
             Assert.Equal("hi", n.Message);
             Assert.Equal("O957s10JReNV", n.MessageId);
@@ -44,10 +44,10 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(Fixture.Read("notification-outbound.json")))
         {
             var n = Assert.IsType<OutboundSmsNotification>(parsed);
-            Assert.Equal("outbound", n.Type);
+            Assert.Equal("outbound", n.Kind.Value);
             Assert.Equal("441fc36e-aab7-45dd-905c-4aaec7a7464d", n.NotificationId);
-            Assert.Equal(1525895987, n.NotificationDateTime);
-            Assert.Equal(1525895987, n.DateTime);
+            Assert.Equal(1525895987, n.ApiModel.DateTime);
+            Assert.Equal(1525895987, n.ApiModel.OutboundSmsMessage.DateTime);
             Assert.Equal("+16139998877", n.DestinationAddress);
             Assert.Equal("hi", n.Message);
             Assert.Equal("olr3j20Cdx87", n.MessageId);
@@ -61,11 +61,11 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(Fixture.Read("notification-cancellation.json")))
         {
             var n = Assert.IsType<SmsSubscriptionCancellationNotification>(parsed);
-            Assert.Equal("subscriptionCancel", n.Type);
+            Assert.Equal("subscriptionCancel", n.Kind.Value);
             Assert.Equal("f179f10b-e846-4370-af20-db5f7dc0f985", n.SubscriptionId);
-            Assert.Equal("/cpaas/smsmessaging/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/inbound/subscriptions/f179f10b-e846-4370-af20-db5f7dc0f985", n.SubscriptionUrl);
+            Assert.Equal("/cpaas/smsmessaging/v1/e33c51d7-6585-4aee-88ae-005dfae1fd3b/inbound/subscriptions/f179f10b-e846-4370-af20-db5f7dc0f985", n.SubscriptionUrl?.OriginalString);
             Assert.Equal("441fc36e-aab7-45dd-905c-4aaec7a7464d", n.NotificationId);
-            Assert.Equal(1525895987, n.NotificationDateTime);
+            Assert.Equal(1525895987, n.ApiModel.DateTime);
         }
     }
 
@@ -75,14 +75,14 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(Fixture.Read("notification-event.json")))
         {
             var n = Assert.IsType<SmsEventNotification>(parsed);
-            Assert.Equal("event", n.Type);
+            Assert.Equal("event", n.Kind.Value);
             Assert.Equal("SM5C24C4AB0001020821100077367A8A", n.MessageId);
-            Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+12013000113/localAddresses/+12282202950/messages/SM5C24C4AB0001020821100077367A8A", n.MessageUrl);
-            Assert.Equal("A message has been deleted.", n.EventDetails.Description);
-            Assert.Equal("MessageDeleted", n.EventDetails.Type);
+            Assert.Equal("/cpaas/smsmessaging/v1/92ef716d-42c7-4706-a123-b36cac9a2f97/remoteAddresses/+12013000113/localAddresses/+12282202950/messages/SM5C24C4AB0001020821100077367A8A", n.MessageUrl?.OriginalString);
+            Assert.Equal("A message has been deleted.", n.EventDescription);
+            Assert.Equal("MessageDeleted", n.EventType.Value);
             Assert.Equal("8c30d6c7-d15e-41a0-800b-e7dc401403fb", n.NotificationId);
-            Assert.Equal(1545995973646, n.NotificationDateTime);
-            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1545995973646), n.NotificationDateTimeOffset);
+            Assert.Equal(1545995973646, n.ApiModel.DateTime);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1545995973646), n.NotifiedOn);
             Assert.DoesNotContain(Wire.StringProperties(n), p => p.Key.Contains("Subscription", StringComparison.Ordinal) && p.Value is not null);
         }
     }
@@ -100,16 +100,16 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(body))
         {
             var n = Assert.IsType<InboundSmsNotification>(parsed);
-            Assert.Equal(1568889113850, n.DateTime);
+            Assert.Equal(1568889113850, n.ApiModel.InboundSmsMessage.DateTime);
             Assert.Equal("+15202241139", n.DestinationAddress);
             Assert.Equal("hi :)", n.Message);
             Assert.Equal("SM1-1568889114-1020821-00-66406cba", n.MessageId);
             Assert.Equal("+12066417772", n.SenderAddress);
             Assert.Equal("5ceb215a-163e-44f8-bbe2-d372d227ef44", n.NotificationId);
-            Assert.Equal(1568889114122, n.NotificationDateTime);
-            Assert.Equal("inbound", n.Type);
-            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889113850), n.DateTimeOffset);
-            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889114122), n.NotificationDateTimeOffset);
+            Assert.Equal(1568889114122, n.ApiModel.DateTime);
+            Assert.Equal("inbound", n.Kind.Value);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889113850), n.CreatedOn);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1568889114122), n.NotifiedOn);
         }
     }
 
@@ -126,15 +126,15 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(body))
         {
             var n = Assert.IsType<OutboundSmsNotification>(parsed);
-            Assert.Equal(1569218381777, n.DateTime);
+            Assert.Equal(1569218381777, n.ApiModel.OutboundSmsMessage.DateTime);
             Assert.Equal("+12533751556", n.DestinationAddress);
             Assert.Equal("hi", n.Message);
             Assert.Equal("SM1-1569218382-1020821-10-d042a653", n.MessageId);
             Assert.Equal("+13162158074", n.SenderAddress);
             Assert.Equal("fa1fd235-2042-4273-889e-904b0c6e58c5", n.NotificationId);
-            Assert.Equal(1569218381182, n.NotificationDateTime);
-            Assert.Equal("outbound", n.Type);
-            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1569218381777), n.DateTimeOffset);
+            Assert.Equal(1569218381182, n.ApiModel.DateTime);
+            Assert.Equal("outbound", n.Kind.Value);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1569218381777), n.CreatedOn);
         }
     }
 
@@ -149,12 +149,12 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(body))
         {
             var n = Assert.IsType<DeliveryInfoNotification>(parsed);
-            Assert.Equal("deliveryInfo", n.Type);
+            Assert.Equal("deliveryInfo", n.Kind.Value);
             Assert.Equal("+16139998877", n.DestinationAddress);
             Assert.Equal(DeliveryStatus.DeliveredToTerminal, n.DeliveryStatus);
             Assert.Equal("SM5C24C4C400010208211000EC4E0EA1", n.MessageId);
             Assert.Equal("7d2b1c55-3f0e-4f6e-9a43-5f9f5f0d8a11", n.NotificationId);
-            Assert.Equal(1568889114122, n.NotificationDateTime);
+            Assert.Equal(1568889114122, n.ApiModel.DateTime);
             Assert.DoesNotContain("16139998877", n.ToString());
         }
     }
@@ -199,7 +199,7 @@ public sealed class NotificationParseTests
         foreach (var parsed in await ParseAll(body))
         {
             var n = Assert.IsType<UnknownNotification>(parsed);
-            Assert.Equal("chatMessageNotification", n.Type);
+            Assert.Equal("chatMessageNotification", n.Kind.Value);
             Assert.Equal(body, n.RawJson);
             Assert.Equal("n1", n.NotificationId); // issue 13: an unknown kind's envelope id is kept, so its duplicates are recognised
             Assert.DoesNotContain("says hi", n.ToString());
@@ -242,7 +242,7 @@ public sealed class NotificationParseTests
             Assert.DoesNotContain("secret launch", text);
             Assert.DoesNotContain("16137001234", text);
             Assert.DoesNotContain("16139998877", text);
-            Assert.Contains(n.Type, text);
+            Assert.Contains(n.Kind.Value, text);
         }
 
         Assert.Contains("+1613***8877", Notification.Parse(body).ToString());

@@ -59,10 +59,10 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
     {
         var options = _kandy.Options(breakIt);
 
-        var error = Assert.Throws<ArgumentException>(() => new CpaasClient(options, new HttpClient()));
+        var error = Assert.Throws<CpaasOptionsException>(() => new CpaasClient(options, new HttpClient()));
 
         Assert.Contains(option, error.Message, StringComparison.Ordinal);
-        Assert.Contains(option, options.Validate(), StringComparison.Ordinal);
+        Assert.Contains(option, options.ProblemOf(), StringComparison.Ordinal);
         Assert.Empty(_kandy.Server.LogEntries);
     }
 
@@ -72,7 +72,7 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
     [InlineData("https://gw.example.com/kandy/cpaas/smsmessaging/v1", "https://gw.example.com/kandy")]
     public void ABaseUrlPointingIntoTheApiSaysWhatToUseInstead(string baseUrl, string fix)
     {
-        var problem = _kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).Validate();
+        var problem = _kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).ProblemOf();
 
         Assert.NotNull(problem);
         Assert.Contains("CpaasClientOptions.BaseUrl", problem, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
     [Fact]
     public void SurroundingWhitespaceIsNamedWithTheFix()
     {
-        var problem = _kandy.Options(o => o.ClientSecret = KandyServer.ClientSecret + "\n").Validate();
+        var problem = _kandy.Options(o => o.ClientSecret = KandyServer.ClientSecret + "\n").ProblemOf();
 
         Assert.NotNull(problem);
         Assert.Contains("CpaasClientOptions.ClientSecret", problem, StringComparison.Ordinal);
@@ -98,10 +98,10 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
         Assert.DoesNotContain("hunter2", options.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("admin", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("oauth-cpaas.att.com", options.ToString(), StringComparison.Ordinal);
-        var problem = options.Validate();
+        var problem = options.ProblemOf();
         Assert.NotNull(problem);
         Assert.DoesNotContain("hunter2", problem, StringComparison.Ordinal);
-        var error = Assert.Throws<ArgumentException>(() => new CpaasClient(options, new HttpClient()));
+        var error = Assert.Throws<CpaasOptionsException>(() => new CpaasClient(options, new HttpClient()));
         Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 
@@ -110,29 +110,55 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
     [InlineData("http://127.0.0.1:7070")]
     [InlineData("http://[::1]:7070")]
     public void PlainHttpToLoopbackIsValid(string baseUrl)
-        => Assert.Null(_kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).Validate());
+        => Assert.Null(_kandy.Options(o => o.BaseUrl = new Uri(baseUrl)).ProblemOf());
 
     [Fact]
     public void PlainHttpToAnotherHostIsValidOnlyWithTheOptIn()
     {
         var options = _kandy.Options(o => o.BaseUrl = new Uri("http://kandy.internal.example"));
-        var problem = options.Validate();
+        var problem = options.ProblemOf();
         Assert.NotNull(problem);
         Assert.Contains("CpaasClientOptions.BaseUrl", problem, StringComparison.Ordinal);
         Assert.Contains("CpaasClientOptions.AllowInsecureTransport", problem, StringComparison.Ordinal);
 
         options.AllowInsecureTransport = true;
-        Assert.Null(options.Validate());
+        Assert.Null(options.ProblemOf());
     }
 
     [Fact]
     public void MissingCredentialsNameBothAlternatives()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CpaasClient(_kandy.Options(o => o.ClientSecret = null)));
+        var error = Assert.Throws<CpaasOptionsException>(() => new CpaasClient(_kandy.Options(o => o.ClientSecret = null)));
 
         Assert.Contains("ClientSecret", error.Message);
         Assert.Contains("Email", error.Message);
         Assert.Contains("Password", error.Message);
+    }
+
+    [Fact]
+    public void BothKindsOfCredentialsAreRejectedNamingBoth()
+    {
+        var error = Assert.Throws<CpaasOptionsException>(() => new CpaasClient(_kandy.Options(o => { o.Email = "dev@example.com"; o.Password = "pw"; }), new HttpClient()));
+
+        Assert.Equal("CpaasClientOptions.ClientSecret", error.OptionName);
+        Assert.Contains("CpaasClientOptions.ClientSecret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CpaasClientOptions.Email", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(KandyServer.ClientSecret, error.Message, StringComparison.Ordinal);
+        Assert.Contains("CpaasClientOptions.Password", Assert.Throws<CpaasOptionsException>(() => _kandy.Options(o => o.Password = "pw").Validate()).Message, StringComparison.Ordinal);
+        Assert.Empty(_kandy.Server.LogEntries);
+    }
+
+    [Fact]
+    public void OptionsFromConfigurationAreNamedByTheirKeys()
+    {
+        var error = Assert.Throws<CpaasOptionsException>(() => _kandy.Options(o => { o.ClientId = null; }).Validate("Cpaas:Us"));
+        Assert.Equal("Cpaas:Us:ClientId", error.OptionName);
+        Assert.Equal("Cpaas:Us:ClientId", error.ParamName);
+        Assert.StartsWith("Cpaas:Us:ClientId is required", error.Message, StringComparison.Ordinal);
+
+        var retry = Assert.Throws<CpaasOptionsException>(() => _kandy.Options(o => o.Retry.MaxRetries = 99).Validate("Cpaas"));
+        Assert.Equal("Cpaas:Retry:MaxRetries", retry.OptionName);
+        Assert.Equal("CpaasClientOptions.Retry.MaxRetries", Assert.Throws<CpaasOptionsException>(() => _kandy.Options(o => o.Retry.MaxRetries = 99).Validate()).OptionName);
     }
 
     [Fact]
@@ -145,9 +171,9 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
     [Fact]
     public void ValidOptionsValidate()
     {
-        Assert.Null(_kandy.Options().Validate());
-        Assert.Null(_kandy.Options(o => { o.ClientSecret = null; o.Email = "dev@example.com"; o.Password = "pw"; }).Validate());
-        Assert.Null(_kandy.Options(o => o.Timeout = System.Threading.Timeout.InfiniteTimeSpan).Validate());
+        Assert.Null(_kandy.Options().ProblemOf());
+        Assert.Null(_kandy.Options(o => { o.ClientSecret = null; o.Email = "dev@example.com"; o.Password = "pw"; }).ProblemOf());
+        Assert.Null(_kandy.Options(o => o.Timeout = System.Threading.Timeout.InfiniteTimeSpan).ProblemOf());
     }
 
     [Fact]
@@ -185,5 +211,22 @@ public sealed class OptionsTests : IClassFixture<KandyServer>
 
         Assert.Equal(2, list.Count);
         Assert.Equal(new[] { "/gateway" + KandyServer.TokenPath, "/gateway" + KandyServer.UserBase + "/inbound/subscriptions" }, _kandy.Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(KandyServer.PathOf));
+    }
+}
+
+/// <summary>The validation message of options, or null when they are valid (what <see cref="CpaasClientOptions.Validate()"/> throws).</summary>
+internal static class OptionsProblem
+{
+    public static string? ProblemOf(this CpaasClientOptions options)
+    {
+        try
+        {
+            options.Validate();
+            return null;
+        }
+        catch (CpaasOptionsException ex)
+        {
+            return ex.Message;
+        }
     }
 }

@@ -34,6 +34,23 @@ internal static class ReadmeExamples
         _ = sub;
     }
 
+    public static async Task WireModelAsync(CpaasClient client, string body)
+    {
+        // begin-snippet: one-line-and-wire-model
+        CreateMessageResult sent = await client.Conversation.SendAsync("default", "+16131234567", "hi :)");
+        Cpaas.Api.OutboundSmsMessageResult wire = sent.ApiModel;      // the generated wire model the result reads through,
+        Console.WriteLine(wire.AdditionalData.Count);                  // with any field Kandy added after this SDK was built
+
+        if (Notification.Parse(body) is InboundSmsNotification sms)    // times are DateTimeOffset; the raw epoch is in ApiModel
+            Console.WriteLine($"{sms.CreatedOn:u} ({sms.ApiModel.InboundSmsMessage.DateTime})");
+
+        // in your own tests: any result or notification, built by the model factory
+        InboundSmsNotification fake = CpaasModelFactory.InboundSmsNotification(
+            senderAddress: "+16131234567", destinationAddress: "+16139998877", message: "hi");
+        // end-snippet
+        _ = fake;
+    }
+
     public static async Task<bool?> SendOnceAsync(CpaasClient client, CreateMessageRequest sms)
     {
         // begin-snippet: maybe-sent

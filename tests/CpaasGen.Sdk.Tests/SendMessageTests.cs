@@ -28,7 +28,6 @@ public sealed class SendMessageTests : IClassFixture<KandyServer>
 
         var sent = await client.Conversation.CreateMessageAsync(new CreateMessageRequest
         {
-            Type = ConversationType.Sms,
             DestinationAddress = ["+16139998877"],
             SenderAddress = "+16137001234",
             Message = "Hi",
@@ -56,6 +55,39 @@ public sealed class SendMessageTests : IClassFixture<KandyServer>
         var info = Assert.Single(sent.DeliveryInfo);
         Assert.Equal("+16139998877", info.DestinationAddress);
         Assert.Equal(DeliveryStatus.DeliveredToNetwork, info.DeliveryStatus);
+    }
+
+    [Fact]
+    public async Task SendAsyncIsTheOneLineFormOfCreateMessage()
+    {
+        _kandy.Stub("POST", DefaultPath, 201, Fixture.Read("send-response.json"));
+        using var client = _kandy.Client();
+
+        var sent = await client.Conversation.SendAsync("default", "+16139998877", "Hi");
+
+        var entry = Assert.Single(_kandy.ApiCalls);
+        Assert.Equal("/cpaas/smsmessaging/v1/" + TestJwt.UserId + "/outbound/default/requests", KandyServer.PathOf(entry));
+        using var body = JsonDocument.Parse(entry.RequestMessage.Body!);
+        var request = body.RootElement.GetProperty("outboundSMSMessageRequest");
+        Assert.Equal(new[] { "+16139998877" }, request.GetProperty("address").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal("Hi", request.GetProperty("outboundSMSTextMessage").GetProperty("message").GetString());
+        Assert.NotEqual("default", sent.SenderAddress);
+        Assert.Same(sent.ApiModel.DeliveryInfoList.DeliveryInfo[0], Assert.Single(sent.DeliveryInfo).ApiModel);
+    }
+
+    [Theory]
+    [InlineData("", "+16139998877", "Hi", "from")]
+    [InlineData("default", "12", "Hi", "to")]
+    [InlineData("+16137001234", "+16139998877", "", "text")]
+    public async Task SendAsyncNamesTheBadArgumentBeforeAnyCall(string from, string to, string text, string argument)
+    {
+        using var client = _kandy.Client();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Conversation.SendAsync(from, to, text));
+
+        Assert.Equal(argument, error.ParamName);
+        Assert.Empty(_kandy.ApiCalls);
+        Assert.Empty(_kandy.TokenCalls);
     }
 
     private const string SendPath = KandyServer.UserBase + "/outbound/+16137001234/requests";

@@ -33,17 +33,41 @@ public sealed class SubscriptionListTests : IClassFixture<KandyServer>
             s =>
             {
                 Assert.Equal("f179f10b-e846-4370-af20-db5f7dc0f985", s.SubscriptionId);
-                Assert.Equal("ws-72b43d88-4cc1-466e-a453-ecbea3733a2e", s.NotifyUrl);
+                Assert.Equal("ws-72b43d88-4cc1-466e-a453-ecbea3733a2e", s.ChannelId);
                 Assert.Equal("+16137001234", s.DestinationAddress);
                 Assert.Equal("987", s.ClientCorrelator);
-                Assert.Equal(SubscriptionsPath + "/f179f10b-e846-4370-af20-db5f7dc0f985", s.ResourceUrl);
+                Assert.Equal(SubscriptionsPath + "/f179f10b-e846-4370-af20-db5f7dc0f985", s.ResourceUrl?.OriginalString);
             },
             s =>
             {
                 Assert.Equal("a854f10b-e846-4370-af20-db5f7dc0f525", s.SubscriptionId);
-                Assert.Equal("ps-32c43d88-4cc1-466e-a453-ecbea3733f2a", s.NotifyUrl);
+                Assert.Equal("ps-32c43d88-4cc1-466e-a453-ecbea3733f2a", s.ChannelId);
                 Assert.Equal("+16137001234", s.DestinationAddress);
             });
+    }
+
+    [Fact]
+    public async Task ASubscriptionWithoutAnIdIsATypedErrorNotAnEmptyId()
+    {
+        // Before issue 15, SubscriptionId silently became "" when the (required) resourceURL named no id.
+        _kandy.Stub("GET", SubscriptionsPath, 200, """{"subscriptionList":{"subscription":[{"callbackReference":{"notifyURL":"wh-1"},"resourceURL":""}]}}""");
+        using var client = _kandy.Client();
+
+        var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetSubscriptionsAsync());
+
+        Assert.Equal(CpaasErrorKind.Unknown, error.Kind);
+        Assert.Contains("resourceURL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChannelWithoutAnIdIsATypedErrorNotAnEmptyId()
+    {
+        _kandy.Stub("GET", KandyServer.ChannelBase, 200, """{"notificationChannelList":{"notificationChannel":[{"callbackURL":"","channelType":"Webhooks"}]}}""");
+        using var client = _kandy.Client();
+
+        var error = await Assert.ThrowsAsync<CpaasApiException>(() => client.Conversation.GetChannelsAsync());
+
+        Assert.Contains("callbackURL", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +87,7 @@ public sealed class SubscriptionListTests : IClassFixture<KandyServer>
             {
                 Assert.Equal("a1", s.SubscriptionId);
                 Assert.Null(s.DestinationAddress);
-                Assert.Equal(RealBodies.WebSocketChannelId, s.NotifyUrl);
+                Assert.Equal(RealBodies.WebSocketChannelId, s.ChannelId);
             },
             s => Assert.Equal("+16137001234", s.DestinationAddress));
     }
@@ -91,7 +115,7 @@ public sealed class SubscriptionListTests : IClassFixture<KandyServer>
 
         Wire.AssertApiCall(Assert.Single(_kandy.ApiCalls), "GET", SubscriptionsPath + "/" + id);
         Assert.Equal(id, subscription.SubscriptionId);
-        Assert.Equal("ws-72b43d88-4cc1-466e-a453-ecbea3733a2e", subscription.NotifyUrl);
+        Assert.Equal("ws-72b43d88-4cc1-466e-a453-ecbea3733a2e", subscription.ChannelId);
         Assert.Equal("+16137001234", subscription.DestinationAddress);
         Assert.Equal("987", subscription.ClientCorrelator);
         Assert.Contains("+1613***1234", subscription.ToString());

@@ -30,9 +30,9 @@ public sealed class WebhookInputParseTests
 
         var unknown = Assert.IsType<UnknownNotification>(Notification.Parse("\uFEFF" + Body));
 
-        Assert.Equal("chatNotification", unknown.Type);
+        Assert.Equal("chatNotification", unknown.Kind.Value);
         Assert.Equal("c-1", unknown.NotificationId);
-        Assert.Equal(1700000000, unknown.NotificationDateTime);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), unknown.NotifiedOn);
         Assert.Equal(Body, unknown.RawJson);
     }
 

@@ -21,17 +21,17 @@ public sealed class HistoryTests
         var example = ApiDescription.Embedded.Operation("listSmsThreads").SuccessExample!["smsThreadList"]!["smsThread"]!.AsArray();
 
         var threads = await client.Conversation.GetThreadsAsync();
-        var withRemote = await client.Conversation.GetThreadsAsync(remote);
+        var withRemote = await client.Conversation.GetThreadsWithRemoteAddressAsync(remote);
         var thread = await client.Conversation.GetThreadAsync(remote, local);
         var messages = await client.Conversation.GetMessagesAsync(remote, local);
         var message = await client.Conversation.GetMessageAsync(remote, local, "SM0001");
         var status = await client.Conversation.GetStatusAsync(remote, local, "SM0001");
 
         Assert.Equal(example.Select(t => (string?)t!["remoteAddress"]), threads.Items.Select(t => t.RemoteAddress));
-        Assert.All(threads.Items, t => Assert.StartsWith("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/" + t.RemoteAddress + "/localAddresses/", t.ResourceUrl));
+        Assert.All(threads.Items, t => Assert.StartsWith("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/" + t.RemoteAddress + "/localAddresses/", t.ResourceUrl?.OriginalString));
         Assert.All(withRemote.Items, t => Assert.Equal(remote, t.RemoteAddress));
         Assert.Equal((remote, local), (thread.RemoteAddress, thread.LocalAddress));
-        Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/" + remote + "/localAddresses/" + local, thread.ResourceUrl);
+        Assert.Equal("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/" + remote + "/localAddresses/" + local, thread.ResourceUrl?.OriginalString);
         Assert.NotEmpty(messages.Items);
         Assert.Equal("SM0001", message.MessageId);
         Assert.Equal(DeliveryStatus.DeliveredToTerminal, status);

@@ -36,9 +36,9 @@ public sealed class NotificationTests : IAsyncLifetime
         AssertOneTopLevelKey(received.Body, "inboundSMSMessageNotification");
         Assert.Contains("\"+15551234567\"", received.Body, StringComparison.Ordinal); // '+' is not escaped
         var inbound = Assert.IsType<InboundSmsNotification>(received.Parsed);
-        Assert.Equal("inbound", inbound.Type);
+        Assert.Equal("inbound", inbound.Kind.Value);
         Assert.Equal(("+15551234567", "+16137001234", "hi :)", "SM-1"), (inbound.SenderAddress, inbound.DestinationAddress, inbound.Message, inbound.MessageId));
-        Assert.Equal((1568889113850L, 1568889114122L, "n-1"), (inbound.DateTime, inbound.NotificationDateTime, inbound.NotificationId));
+        Assert.Equal((1568889113850L, 1568889114122L, "n-1"), (inbound.ApiModel.InboundSmsMessage.DateTime, inbound.ApiModel.DateTime, inbound.NotificationId));
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class NotificationTests : IAsyncLifetime
         var received = await _webhook.NextAsync();
         AssertOneTopLevelKey(received.Body, "outboundSMSMessageNotification");
         var outbound = Assert.IsType<OutboundSmsNotification>(received.Parsed);
-        Assert.Equal("outbound", outbound.Type);
+        Assert.Equal("outbound", outbound.Kind.Value);
         Assert.Equal(("+16137001234", "+16139998877", "sent elsewhere", "olr3j20Cdx87"), (outbound.SenderAddress, outbound.DestinationAddress, outbound.Message, outbound.MessageId));
         Assert.False(string.IsNullOrEmpty(outbound.NotificationId));
-        Assert.InRange(outbound.NotificationDateTimeOffset!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)); // generated, epoch ms
+        Assert.InRange(outbound.NotifiedOn!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)); // generated, epoch ms
     }
 
     [Fact]
@@ -77,10 +77,10 @@ public sealed class NotificationTests : IAsyncLifetime
         var received = await _webhook.NextAsync();
         AssertOneTopLevelKey(received.Body, "smsSubscriptionCancellationNotification");
         var cancelled = Assert.IsType<SmsSubscriptionCancellationNotification>(received.Parsed);
-        Assert.Equal("subscriptionCancel", cancelled.Type);
+        Assert.Equal("subscriptionCancel", cancelled.Kind.Value);
         Assert.Equal("f179f10b", cancelled.SubscriptionId);
-        Assert.Equal("/cpaas/smsmessaging/v1/" + _server.UserId + "/inbound/subscriptions/f179f10b", cancelled.SubscriptionUrl);
-        Assert.Equal(("n-2", 1525895987000L), (cancelled.NotificationId, cancelled.NotificationDateTime));
+        Assert.Equal("/cpaas/smsmessaging/v1/" + _server.UserId + "/inbound/subscriptions/f179f10b", cancelled.SubscriptionUrl?.OriginalString);
+        Assert.Equal(("n-2", 1525895987000L), (cancelled.NotificationId, cancelled.ApiModel.DateTime));
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public sealed class NotificationTests : IAsyncLifetime
         var received = await _webhook.NextAsync();
         AssertOneTopLevelKey(received.Body, "smsEventNotification");
         var evt = Assert.IsType<SmsEventNotification>(received.Parsed);
-        Assert.Equal("event", evt.Type);
+        Assert.Equal("event", evt.Kind.Value);
         Assert.Equal("SM5C24C4AB", evt.MessageId);
-        Assert.Equal("/cpaas/smsmessaging/v1/" + _server.UserId + "/remoteAddresses/+12013000113/localAddresses/+12282202950/messages/SM5C24C4AB", evt.MessageUrl);
-        Assert.Equal(("MessageDeleted", "A message has been deleted."), (evt.EventDetails.Type, evt.EventDetails.Description)); // the example's values
+        Assert.Equal("/cpaas/smsmessaging/v1/" + _server.UserId + "/remoteAddresses/+12013000113/localAddresses/+12282202950/messages/SM5C24C4AB", evt.MessageUrl?.OriginalString);
+        Assert.Equal(("MessageDeleted", "A message has been deleted."), (evt.EventType.Value, evt.EventDescription)); // the example's values
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class NotificationTests : IAsyncLifetime
         await _server.PostNotificationAsync(_webhook.Url, CpaasNotifications.Event("+12013000113", "+12282202950", "SM1", eventType: "MessageRead", eventDescription: "Read."));
 
         var evt = Assert.IsType<SmsEventNotification>((await _webhook.NextAsync()).Parsed);
-        Assert.Equal(("MessageRead", "Read."), (evt.EventDetails.Type, evt.EventDetails.Description));
+        Assert.Equal(("MessageRead", "Read."), (evt.EventType.Value, evt.EventDescription));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class NotificationTests : IAsyncLifetime
         var received = await _webhook.NextAsync();
         Assert.Equal("{\"chatMessageNotification\":{\"text\":\"hi\",\"n\":1}}", received.Body);
         var unknown = Assert.IsType<UnknownNotification>(received.Parsed);
-        Assert.Equal("chatMessageNotification", unknown.Type);
+        Assert.Equal("chatMessageNotification", unknown.Kind.Value);
         Assert.Equal(received.Body, unknown.RawJson);
     }
 

@@ -23,7 +23,7 @@ public sealed class RealServerShapeTests
         var channels = await client.Conversation.GetChannelsAsync();
 
         Assert.Equal([NotificationChannelKind.Webhook, NotificationChannelKind.WebSocket, NotificationChannelKind.Push], channels.Select(c => c.Kind));
-        Assert.All(channels, c => Assert.Contains("/" + server.UserId + "/channels/" + c.ChannelId, c.ResourceUrl, StringComparison.Ordinal));
+        Assert.All(channels, c => Assert.Contains("/" + server.UserId + "/channels/" + c.ChannelId, c.ResourceUrl!.OriginalString, StringComparison.Ordinal));
         Assert.NotNull(channels[1].ChannelUrl);
         Assert.Null(channels[1].WebhookUrl);
     }
@@ -172,6 +172,6 @@ public sealed class RealServerShapeTests
         Assert.Equal(CpaasNotifications.DeliveryInfoKey, System.Text.Json.Nodes.JsonNode.Parse(received.Body)!.AsObject().Single().Key);
         var receipt = Assert.IsType<DeliveryInfoNotification>(received.Parsed);
         Assert.Equal(("+16139998877", DeliveryStatus.DeliveredToTerminal, "SM5C24"), (receipt.DestinationAddress, receipt.DeliveryStatus, receipt.MessageId));
-        Assert.Equal(("n-9", 1568889114122L), (receipt.NotificationId, receipt.NotificationDateTime));
+        Assert.Equal(("n-9", 1568889114122L), (receipt.NotificationId, receipt.ApiModel.DateTime));
     }
 }

@@ -26,7 +26,7 @@ public sealed class SendTests
         Assert.Equal(DeliveryStatus.DeliveredToNetwork, delivery.DeliveryStatus);
         Assert.False(string.IsNullOrEmpty(sent.MessageId));
         Assert.Equal(CpaasMockServerOptions.DefaultClientId + "-csharp", sent.ClientCorrelator);
-        Assert.StartsWith("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/+16139998877/messages/", sent.ResourceUrl, StringComparison.Ordinal);
+        Assert.StartsWith("/cpaas/smsmessaging/v1/" + server.UserId + "/remoteAddresses/+16139998877/messages/", sent.ResourceUrl?.OriginalString, StringComparison.Ordinal);
 
         var recorded = Assert.Single(server.SentMessages);
         Assert.Equal("+16139998877", recorded.SenderPathSegment); // matched on the raw path: '+' not decoded

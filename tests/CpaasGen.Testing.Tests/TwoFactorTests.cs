@@ -26,7 +26,7 @@ public sealed class TwoFactorTests
         var second = await client.TwoFactor.SendCodeAsync(new SendCodeRequest { DestinationAddress = "jane@example.com", Method = TwoFactorMethod.Email, Message = "Code: {code}", Subject = "Sign-in", Length = 8, Type = TwoFactorCodeType.Alphanumeric, Expiry = TimeSpan.FromMinutes(10) });
 
         Assert.NotEqual(first.CodeId, second.CodeId);
-        Assert.Equal("/cpaas/auth/v1/" + server.UserId + "/codes/" + first.CodeId, first.ResourceUrl);
+        Assert.Equal("/cpaas/auth/v1/" + server.UserId + "/codes/" + first.CodeId, first.ResourceUrl?.OriginalString);
         Assert.Equal(2, server.SentCodes.Count);
         var sms = server.SentCodes[0];
         Assert.Equal((first.CodeId, false, "+16131234567", "sms", 6, "numeric", (TimeSpan?)TimeSpan.FromSeconds(120), "Your code is {code}", (string?)null), (sms.CodeId, sms.Resent, sms.DestinationAddress, sms.Method, sms.Length, sms.Type, sms.Expiry, sms.Message, sms.Subject));

@@ -121,9 +121,9 @@ internal sealed partial class LiveFeedEndpoint(LiveFeedHub hub, CpaasLiveFeedEnd
                 value = "+" + value[1..];
             }
 
-            if (PhoneAddress.Problem(value) is { } problem)
+            if (!PhoneAddress.TryValidate(value, out var error))
             {
-                return (null, "number " + problem);
+                return (null, "number: " + error);
             }
 
             numbers.Add(LiveFeedNumbers.Key(value)!);

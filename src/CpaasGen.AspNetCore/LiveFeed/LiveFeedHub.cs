@@ -117,9 +117,20 @@ internal sealed partial class LiveFeedHub
         catch (Exception ex)
         {
             // The webhook has answered already; nothing of the notification (text, numbers) goes into the log.
-            LogPublishFailed(_logger, ex.GetType().Name, notification.Type, notification.NotificationId);
+            LogPublishFailed(_logger, ex.GetType().Name, notification.Kind.Value, notification.NotificationId);
         }
     }
+
+    /// <summary>The envelope's epoch time as Kandy sent it (the browser shows the same value the webhook received).</summary>
+    private static long? RawNotificationTime(CpaasNotification notification) => notification switch
+    {
+        InboundSmsNotification n => n.ApiModel.DateTime,
+        OutboundSmsNotification n => n.ApiModel.DateTime,
+        SmsSubscriptionCancellationNotification n => n.ApiModel.DateTime,
+        SmsEventNotification n => n.ApiModel.DateTime,
+        DeliveryInfoNotification n => n.ApiModel.DateTime,
+        _ => notification.NotifiedOn?.ToUnixTimeMilliseconds(),
+    };
 
     internal static LiveFeedEvent ToEvent(CpaasNotification notification)
     {
@@ -128,9 +139,9 @@ internal sealed partial class LiveFeedHub
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("kind", notification.Type);
+            json.WriteString("kind", notification.Kind.Value);
             WriteNullable(json, "notificationId", notification.NotificationId);
-            WriteNullable(json, "notificationDateTime", notification.NotificationDateTime);
+            WriteNullable(json, "notificationDateTime", RawNotificationTime(notification));
             switch (notification)
             {
                 case SmsMessageNotification sms:
@@ -142,15 +153,15 @@ internal sealed partial class LiveFeedHub
                     WriteNullable(json, "destinationAddress", sms.DestinationAddress);
                     WriteNullable(json, "message", sms.Message);
                     WriteNullable(json, "messageId", sms.MessageId);
-                    WriteNullable(json, "dateTime", sms.DateTime);
+                    WriteNullable(json, "dateTime", (sms as InboundSmsNotification)?.ApiModel.InboundSmsMessage.DateTime ?? (sms as OutboundSmsNotification)?.ApiModel.OutboundSmsMessage.DateTime);
                     break;
                 case SmsSubscriptionCancellationNotification cancellation:
                     WriteNullable(json, "subscriptionId", cancellation.SubscriptionId);
                     break;
                 case SmsEventNotification e:
                     WriteNullable(json, "messageId", e.MessageId);
-                    WriteNullable(json, "eventType", e.EventDetails.Type);
-                    WriteNullable(json, "eventDescription", e.EventDetails.Description);
+                    WriteNullable(json, "eventType", e.EventType.Value);
+                    WriteNullable(json, "eventDescription", e.EventDescription);
                     break;
             }
 

@@ -104,7 +104,7 @@ internal sealed partial class CpaasWebhookEndpoint
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Without the store we cannot tell a duplicate: ask Kandy to deliver again later rather than risk it.
-                LogStoreFailed(logger, ex, notification.Type, id);
+                LogStoreFailed(logger, ex, notification.Kind.Value, id);
                 context.Response.Headers.RetryAfter = "30";
                 await Problem(context, StatusCodes.Status503ServiceUnavailable, "Duplicate store unavailable", "The notification was not handled; deliver it again later.").ConfigureAwait(false);
                 return;
@@ -112,7 +112,7 @@ internal sealed partial class CpaasWebhookEndpoint
 
             if (claim == CpaasClaim.AlreadyHandled)
             {
-                LogDuplicate(logger, notification.Type, id);
+                LogDuplicate(logger, notification.Kind.Value, id);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 context.Response.Headers["X-Cpaas-Duplicate"] = "true";
                 return;
@@ -121,7 +121,7 @@ internal sealed partial class CpaasWebhookEndpoint
             if (claim == CpaasClaim.InProgress)
             {
                 // Acknowledging now would lose the notification if the handler running elsewhere fails.
-                LogInProgress(logger, notification.Type, id);
+                LogInProgress(logger, notification.Kind.Value, id);
                 context.Response.Headers.RetryAfter = "5";
                 await Problem(context, StatusCodes.Status409Conflict, "Notification being handled", "Another delivery of this notification is being handled; deliver it again later.").ConfigureAwait(false);
                 return;
@@ -135,7 +135,7 @@ internal sealed partial class CpaasWebhookEndpoint
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             await ReleaseQuietlyAsync(store, id, logger).ConfigureAwait(false);
-            LogHandlerFailed(logger, ex, notification.Type, id);
+            LogHandlerFailed(logger, ex, notification.Kind.Value, id);
             await Problem(context, StatusCodes.Status500InternalServerError, "Handler failed", "The notification was not handled; Kandy will deliver it again.").ConfigureAwait(false);
             return;
         }
@@ -154,11 +154,11 @@ internal sealed partial class CpaasWebhookEndpoint
             catch (Exception ex)
             {
                 // Handled already; the claim's lease still keeps redeliveries away for a while.
-                LogStoreFailed(logger, ex, notification.Type, id);
+                LogStoreFailed(logger, ex, notification.Kind.Value, id);
             }
         }
 
-        LogHandled(logger, notification.Type, id);
+        LogHandled(logger, notification.Kind.Value, id);
         context.Response.StatusCode = StatusCodes.Status200OK;
         feed?.PublishAfterResponse(context, notification); // the live feed, once Kandy has its answer
     }
@@ -185,7 +185,7 @@ internal sealed partial class CpaasWebhookEndpoint
     private void ReportUnhandled(IServiceProvider services, ILogger logger, CpaasNotification notification)
     {
         var known = notification is not UnknownNotification;
-        var kind = known ? notification.Type : "unknown";
+        var kind = known ? notification.Kind.Value : "unknown";
         services.GetRequiredService<CpaasWebhookMetrics>().Unhandled(kind);
         if (_reportedUnhandled.TryAdd(kind, true))
         {
@@ -201,7 +201,7 @@ internal sealed partial class CpaasWebhookEndpoint
             };
 
             // An unknown kind's name comes from the caller: logged shortened and without control characters.
-            LogUnhandled(logger, known ? kind : "unknown (first seen: " + Printable(notification.Type) + ")", registration);
+            LogUnhandled(logger, known ? kind : "unknown (first seen: " + Printable(notification.Kind.Value) + ")", registration);
         }
     }
 

@@ -76,7 +76,7 @@ internal static class DemoCommand
         var page = await conversation.GetMessagesAsync(Friend, defaultNumber, new HistoryQuery { Max = 10 }, ct).ConfigureAwait(false);
         foreach (var m in page.Items)
         {
-            o.WriteLine("  " + TerminalText.Escape(m.Type ?? "?").PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"");
+            o.WriteLine("  " + TerminalText.Escape(m.Direction.Value).PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"");
         }
 
         o.WriteLine();

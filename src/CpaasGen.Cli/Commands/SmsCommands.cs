@@ -154,7 +154,7 @@ internal static class SmsCommands
             {
                 foreach (var s in list)
                 {
-                    app.Out.WriteLine(TerminalText.Escape(s.SubscriptionId) + "  " + TerminalText.Escape(s.DestinationAddress) + "  → " + TerminalText.Escape(s.NotifyUrl));
+                    app.Out.WriteLine(TerminalText.Escape(s.SubscriptionId) + "  " + TerminalText.Escape(s.DestinationAddress) + "  → " + TerminalText.Escape(s.ChannelId));
                 }
             }
 
@@ -174,7 +174,7 @@ internal static class SmsCommands
             await using var connection = await app.ConnectAsync(parse, ct).ConfigureAwait(false);
             var query = new HistoryQuery { Max = parse.GetValue(max), Next = parse.GetValue(next) };
             var page = parse.GetValue(remote) is { } r
-                ? await connection.Client.Conversation.GetThreadsAsync(r, query, ct).ConfigureAwait(false)
+                ? await connection.Client.Conversation.GetThreadsWithRemoteAddressAsync(r, query, ct).ConfigureAwait(false)
                 : await connection.Client.Conversation.GetThreadsAsync(query, ct).ConfigureAwait(false);
             if (app.IsJson(parse))
             {
@@ -245,7 +245,7 @@ internal static class SmsCommands
 
                 foreach (var m in messages)
                 {
-                    app.Out.WriteLine((m.DateTimeOffset?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "?") + "  " + TerminalText.Escape(m.Type ?? "?").PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"  " + TerminalText.Escape(m.MessageId));
+                    app.Out.WriteLine((m.CreatedOn?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "?") + "  " + TerminalText.Escape(m.Direction.Value).PadRight(8) + " " + TerminalText.Escape(m.Status?.Value).PadRight(20) + " \"" + TerminalText.Escape(m.Message) + "\"  " + TerminalText.Escape(m.MessageId));
                 }
 
                 if (nextPointer is not null)

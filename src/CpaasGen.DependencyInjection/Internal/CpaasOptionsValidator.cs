@@ -22,14 +22,23 @@ internal sealed class CpaasOptionsValidator : IValidateOptions<CpaasClientOption
             return ValidateOptionsResult.Skip;
         }
 
-        var problem = options.Validate();
-        if (problem is null)
+        try
         {
+            // Options bound from configuration are named by their keys ("Cpaas:ClientId"), others as in code.
+            if (_prefix == "CpaasClientOptions")
+            {
+                options.Validate();
+            }
+            else
+            {
+                options.Validate(_prefix);
+            }
+
             return ValidateOptionsResult.Success;
         }
-
-        // "CpaasClientOptions.ClientId is required" → "Cpaas:ClientId is required" when bound from configuration.
-        var message = _prefix == "CpaasClientOptions" ? problem : problem.Replace("CpaasClientOptions.", _prefix + ":", StringComparison.Ordinal);
-        return ValidateOptionsResult.Fail("Kandy CPaaS client '" + _name + "': " + message);
+        catch (CpaasOptionsException ex)
+        {
+            return ValidateOptionsResult.Fail("Kandy CPaaS client '" + _name + "': " + ex.Message);
+        }
     }
 }

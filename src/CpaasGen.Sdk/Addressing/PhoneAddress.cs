@@ -18,6 +18,17 @@ public static class PhoneAddress
     /// <returns>Whether it is valid.</returns>
     public static bool IsValid(string? address) => Problem(address) is null;
 
+    /// <summary>Checks an address without an exception.</summary>
+    /// <param name="address">The address.</param>
+    /// <param name="error">Why it is not valid (a sentence such as "The address is empty.", numbers masked), or null when it is.</param>
+    /// <returns>Whether the address is valid.</returns>
+    public static bool TryValidate(string? address, [NotNullWhen(false)] out string? error)
+    {
+        var problem = Problem(address);
+        error = problem is null ? null : "The address " + problem;
+        return problem is null;
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="field"/> when the address is not valid.</summary>
     /// <param name="address">The address.</param>
     /// <param name="field">The field name to report (for example <c>DestinationAddress</c>).</param>
@@ -31,10 +42,8 @@ public static class PhoneAddress
         }
     }
 
-    /// <summary>Why an address is not valid, or null when it is.</summary>
-    /// <param name="address">The address.</param>
-    /// <returns>A phrase such as "is empty", or null.</returns>
-    public static string? Problem(string? address)
+    /// <summary>Why an address is not valid, as a phrase completing its name ("is empty."), or null when it is.</summary>
+    internal static string? Problem(string? address)
     {
         if (address is null)
         {

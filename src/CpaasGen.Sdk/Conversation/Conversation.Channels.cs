@@ -35,14 +35,14 @@ public partial class Conversation
         var result = new NotificationChannel[items.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = ToChannel(items[i]);
+            result[i] = ToChannel(items[i], 200);
         }
 
         return result;
     }
 
     /// <summary>Gets one notification channel, of any kind.</summary>
-    /// <param name="channelId">Its id (a subscription's <see cref="Subscription.NotifyUrl"/>).</param>
+    /// <param name="channelId">Its id (a subscription's <see cref="Subscription.ChannelId"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The channel.</returns>
     /// <exception cref="ArgumentException">The id is empty.</exception>
@@ -51,58 +51,15 @@ public partial class Conversation
     {
         var id = RequireId(channelId, nameof(channelId));
         var response = await _core.Api.NotificationChannels.GetNotificationChannelAsync(CurrentUser.PathValue, id, cancellationToken).ConfigureAwait(false);
-        return ToChannel(response.NotificationChannel);
+        return ToChannel(response.NotificationChannel, 200);
     }
 
-    private static NotificationChannel ToChannel(Api.NotificationChannel item)
+    /// <summary>A channel; its id is the <c>callbackURL</c>, else the last segment of its resource URL; a typed error when it has neither.</summary>
+    private static NotificationChannel ToChannel(Api.NotificationChannel item, int status)
     {
-        var id = string.IsNullOrEmpty(item.CallbackUrl) ? ResourceUrls.LastSegment(item.ResourceUrl) ?? string.Empty : item.CallbackUrl;
-        var type = item.ChannelType?.Value;
+        var id = string.IsNullOrEmpty(item.CallbackUrl) ? ResourceUrls.LastSegment(item.ResourceUrl) : item.CallbackUrl;
         return new NotificationChannel(
-            id,
-            ChannelKinds.Of(type, id),
-            string.IsNullOrEmpty(type) ? null : type,
-            item.ChannelData?.WebhookUrl,
-            item.ChannelData?.ChannelUrl,
-            item.ClientCorrelator,
-            item.ResourceUrl,
-            item.ChannelLifetime,
-            item.ConnectionCheckRole);
+            item,
+            id ?? throw new CpaasApiException(status, CpaasErrorKind.Unknown, null, null, hint: "The notification channel in Kandy's answer has neither callbackURL nor resourceURL, so its id is unknown."));
     }
-}
-
-/// <summary>The channel kinds the vendor documents and their wire names (<c>channelType</c>) and id prefixes.</summary>
-internal static class ChannelKinds
-{
-    /// <summary>The kind of a channel: by its <c>channelType</c> (compared ignoring case); without one, by its id's prefix.</summary>
-    public static NotificationChannelKind Of(string? channelType, string? channelId)
-    {
-        if (!string.IsNullOrEmpty(channelType))
-        {
-            return channelType.ToUpperInvariant() switch
-            {
-                "WEBHOOKS" => NotificationChannelKind.Webhook,
-                "WEBSOCKETS" => NotificationChannelKind.WebSocket,
-                "OMAPUSH" => NotificationChannelKind.Push,
-                _ => NotificationChannelKind.Unknown,
-            };
-        }
-
-        return channelId switch
-        {
-            not null when channelId.StartsWith("wh-", StringComparison.OrdinalIgnoreCase) => NotificationChannelKind.Webhook,
-            not null when channelId.StartsWith("ws-", StringComparison.OrdinalIgnoreCase) => NotificationChannelKind.WebSocket,
-            not null when channelId.StartsWith("ps-", StringComparison.OrdinalIgnoreCase) => NotificationChannelKind.Push,
-            _ => NotificationChannelKind.Unknown,
-        };
-    }
-
-    /// <summary>The <c>channelType</c> the server uses for a kind (<c>Webhooks</c>, <c>Websockets</c>, <c>OMAPush</c>); null for Unknown.</summary>
-    public static Api.ChannelType? WireName(NotificationChannelKind kind) => kind switch
-    {
-        NotificationChannelKind.Webhook => new Api.ChannelType("Webhooks"),
-        NotificationChannelKind.WebSocket => Api.ChannelType.Websockets,
-        NotificationChannelKind.Push => Api.ChannelType.OmaPush,
-        _ => default(Api.ChannelType?),
-    };
 }

@@ -19,12 +19,12 @@ public partial class Conversation
         return ToThreadPage(response.SmsThreadList);
     }
 
-    /// <summary>Lists the threads with one remote number, one page at a time.</summary>
+    /// <summary>Lists the threads with one remote number, one page at a time (the filtered form of <see cref="GetThreadsAsync"/>).</summary>
     /// <param name="remoteAddress">The other party's number.</param>
     /// <param name="query">Paging and filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of threads.</returns>
-    public virtual async Task<CpaasPage<SmsThread>> GetThreadsAsync(string remoteAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual async Task<CpaasPage<SmsThread>> GetThreadsWithRemoteAddressAsync(string remoteAddress, HistoryQuery? query = null, CancellationToken cancellationToken = default)
     {
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var response = await _core.Api.SmsHistory.ListSmsThreadsWithRemoteAddressAsync(CurrentUser.PathValue, remote, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public partial class Conversation
         var remote = RequireId(remoteAddress, nameof(remoteAddress));
         var local = RequireId(localAddress, nameof(localAddress));
         var response = await _core.Api.SmsHistory.GetSmsThreadAsync(CurrentUser.PathValue, remote, local, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ToThread(response.SmsThread);
+        return new SmsThread(response.SmsThread);
     }
 
     /// <summary>Lists the messages of a thread, one page at a time.</summary>
@@ -63,16 +63,7 @@ public partial class Conversation
         var local = RequireId(localAddress, nameof(localAddress));
         var response = await _core.Api.SmsHistory.ListSmsMessagesAsync(CurrentUser.PathValue, remote, local, query?.Max, query?.Next, query?.New, query?.LastMessageTime, cancellationToken).ConfigureAwait(false);
         var list = response.SmsMessageList;
-        var items = new List<SmsMessage>(list.SmsMessage?.Count ?? 0);
-        if (list.SmsMessage is not null)
-        {
-            foreach (var item in list.SmsMessage)
-            {
-                items.Add(ToMessage(item));
-            }
-        }
-
-        return new CpaasPage<SmsMessage>(items, EmptyToNull(list.Next), list.ResourceUrl);
+        return ToPage(list.SmsMessage, static item => new SmsMessage(item), list.Next, list.ResourceUrl);
     }
 
     /// <summary>Every message of a thread, following the <c>next</c> pointer page after page.</summary>
@@ -98,7 +89,7 @@ public partial class Conversation
     {
         var (remote, local, id) = MessageArgs(remoteAddress, localAddress, messageId);
         var response = await _core.Api.SmsHistory.GetSmsMessageAsync(CurrentUser.PathValue, remote, local, id, cancellationToken).ConfigureAwait(false);
-        return ToMessage(response.SmsMessage);
+        return new SmsMessage(response.SmsMessage);
     }
 
     /// <summary>Gets the delivery status of a stored message.</summary>
@@ -160,7 +151,7 @@ public partial class Conversation
 
             if (!seen.Add(page.Next))
             {
-                throw new CpaasApiException(200, CpaasErrorKind.Unknown, null, null, null, null, "The API returned the same next-page pointer twice; stopping to avoid an endless loop.");
+                throw new CpaasApiException(200, CpaasErrorKind.Unknown, null, null, hint: "The API returned the same next-page pointer twice; stopping to avoid an endless loop.");
             }
 
             current = (current ?? new HistoryQuery()).WithNext(page.Next);
@@ -168,28 +159,18 @@ public partial class Conversation
     }
 
     private static CpaasPage<SmsThread> ToThreadPage(SmsThreadList list)
+        => ToPage(list.SmsThread, static item => new SmsThread(item), list.Next, list.ResourceUrl);
+
+    private static CpaasPage<T> ToPage<TWire, T>(List<TWire>? wire, Func<TWire, T> wrap, string? next, string? resourceUrl)
     {
-        var items = new List<SmsThread>(list.SmsThread?.Count ?? 0);
-        if (list.SmsThread is not null)
+        var items = wire is null || wire.Count == 0 ? Array.Empty<T>() : new T[wire.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            foreach (var item in list.SmsThread)
-            {
-                items.Add(ToThread(item));
-            }
+            items[i] = wrap(wire![i]);
         }
 
-        return new CpaasPage<SmsThread>(items, EmptyToNull(list.Next), list.ResourceUrl);
+        return new CpaasPage<T>(items, EmptyToNull(next), WireUri.From(resourceUrl));
     }
-
-    private static SmsThread ToThread(Api.SmsThread item)
-    {
-        var details = item.ThreadDetails;
-        return new SmsThread(item.RemoteAddress, item.LocalAddress, details?.FirstMessageTime, details?.LastMessageTime, details?.LastPullTime, details?.LastText, details?.Length, details?.NewMessageCount, item.ResourceUrl);
-    }
-
-    /// <summary>A stored message; without <c>messageId</c> (the browser SDK's case) its id is the last segment of its resource URL.</summary>
-    private static SmsMessage ToMessage(Api.SmsMessage item)
-        => new(string.IsNullOrEmpty(item.MessageId) ? ResourceUrls.LastSegment(item.ResourceUrl) : item.MessageId, item.Type.Value, item.Message, item.Status is { } status ? new DeliveryStatus(status.Value) : null, item.DateTime, item.ResourceUrl);
 
     private static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

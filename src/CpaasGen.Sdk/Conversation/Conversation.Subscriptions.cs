@@ -21,7 +21,6 @@ public partial class Conversation
     public virtual async Task<SubscribeResult> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RequireSms(request.Type);
         if (request.WebhookUrl is null || !request.WebhookUrl.IsAbsoluteUri || (request.WebhookUrl.Scheme != Uri.UriSchemeHttps && request.WebhookUrl.Scheme != Uri.UriSchemeHttp))
         {
             throw new ArgumentException("WebhookUrl must be an absolute http or https URL.", nameof(request.WebhookUrl));
@@ -63,7 +62,7 @@ public partial class Conversation
         if (string.IsNullOrEmpty(channelId))
         {
             channelId = ResourceUrls.LastSegment(channel.NotificationChannel.ResourceUrl)
-                ?? throw new CpaasApiException(201, CpaasErrorKind.Unknown, null, null, null, null, "The notification channel response has neither callbackURL nor resourceURL.");
+                ?? throw new CpaasApiException(201, CpaasErrorKind.Unknown, null, null, hint: "The notification channel response has neither callbackURL nor resourceURL, so its id is unknown.") { MayHaveBeenProcessed = true };
         }
 
         InboundSubscriptionResponseBody subscription;
@@ -97,11 +96,10 @@ public partial class Conversation
         }
 
         var created = subscription.Subscription;
-        var subscriptionId = ResourceUrls.LastSegment(created.ResourceUrl)
-            ?? throw new CpaasApiException(201, CpaasErrorKind.Unknown, null, null, null, null, "The subscription response has no resourceURL, so its id is unknown.");
+        var subscriptionId = SubscriptionIdOf(created, 201);
         var destination = string.IsNullOrEmpty(created.DestinationAddress) ? request.DestinationAddress : created.DestinationAddress;
         Log.Subscribed(_core.Logger, PhoneMasking.MaskAddress(destination), subscriptionId);
-        return new SubscribeResult(request.WebhookUrl, destination, subscriptionId, channelId);
+        return new SubscribeResult(created, request.WebhookUrl, destination, subscriptionId, channelId);
     }
 
     /// <summary>
@@ -134,10 +132,11 @@ public partial class Conversation
         var existing = await _core.Api.SmsInboundSubscriptions.GetInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
         await _core.Api.SmsInboundSubscriptions.DeleteInboundSubscriptionAsync(userId, id, cancellationToken).ConfigureAwait(false);
 
-        var channelId = existing.Subscription.CallbackReference?.NotifyUrl;
+        var removed = existing.Subscription;
+        var channelId = removed.CallbackReference?.NotifyUrl;
         if (string.IsNullOrEmpty(channelId))
         {
-            return new UnsubscribeResult(id, null, channelDeleted: false);
+            return new UnsubscribeResult(removed, id, channelDeleted: false);
         }
 
         try
@@ -145,23 +144,23 @@ public partial class Conversation
             // Only a webhook channel is one this SDK creates; a websocket or push channel belongs to another client of
             // the same user (the vendor's browser SDK, a mobile app) and is left alone.
             var channel = await _core.Api.NotificationChannels.GetNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);
-            if (ToChannel(channel.NotificationChannel).Kind != NotificationChannelKind.Webhook)
+            if (ToChannel(channel.NotificationChannel, 200).Kind != NotificationChannelKind.Webhook)
             {
-                return new UnsubscribeResult(id, channelId, channelDeleted: false);
+                return new UnsubscribeResult(removed, id, channelDeleted: false);
             }
 
             await _core.Api.NotificationChannels.DeleteNotificationChannelAsync(userId, channelId, cancellationToken).ConfigureAwait(false);
-            return new UnsubscribeResult(id, channelId, channelDeleted: true);
+            return new UnsubscribeResult(removed, id, channelDeleted: true);
         }
         catch (CpaasApiException ex) when (ex.StatusCode == 404)
         {
-            return new UnsubscribeResult(id, channelId, channelDeleted: true); // already gone
+            return new UnsubscribeResult(removed, id, channelDeleted: true); // already gone
         }
         catch (CpaasApiException ex)
         {
             // The subscription is gone, which is what the caller asked for; a leftover channel is only logged.
             Log.ChannelCleanupFailed(_core.Logger, id, ex.StatusCode + " " + ex.ExceptionId);
-            return new UnsubscribeResult(id, channelId, channelDeleted: false);
+            return new UnsubscribeResult(removed, id, channelDeleted: false);
         }
     }
 
@@ -198,12 +197,12 @@ public partial class Conversation
         return ToSubscription(response.Subscription);
     }
 
-    private static Subscription ToSubscription(InboundSubscription item)
-        => new(
-            item.DestinationAddress,
-            item.CallbackReference?.NotifyUrl,
-            item.ClientCorrelator,
-            item.ResourceUrl);
+    private static Subscription ToSubscription(InboundSubscription item) => new(item, SubscriptionIdOf(item, 200));
+
+    /// <summary>A subscription's id, the last segment of its (required) resource URL; a typed error when it has none.</summary>
+    private static string SubscriptionIdOf(InboundSubscription item, int status)
+        => ResourceUrls.LastSegment(item.ResourceUrl)
+            ?? throw new CpaasApiException(status, CpaasErrorKind.Unknown, null, null, hint: "The subscription in Kandy's answer has an empty resourceURL, so its id is unknown.") { MayHaveBeenProcessed = status == 201 };
 
     private async Task<bool> TryDeleteChannelAsync(string channelId)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Cpaas;
 
 /// <summary>
-/// SMS through Kandy CPaaS, mirroring the seed's <c>Cpaas::Conversation</c>: send (<see cref="CreateMessageAsync"/>),
+/// SMS through Kandy CPaaS: send (<see cref="CreateMessageAsync"/>, or <see cref="SendAsync"/> for one destination),
 /// receive (<see cref="SubscribeAsync"/> plus <see cref="Notification.Parse(string)"/> in your webhook), and the
 /// stored history. Every method validates its input before any network call and throws
 /// <see cref="CpaasApiException"/> for API errors.
@@ -29,7 +29,7 @@ public partial class Conversation
     /// <param name="request">The message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The delivery status per destination and the real sender number.</returns>
-    /// <exception cref="ArgumentException">An address is empty or not in an accepted format, the message is empty, or the type is not SMS; the message names the field.</exception>
+    /// <exception cref="ArgumentException">An address is empty or not in an accepted format, or the message is empty; the message names the field.</exception>
     /// <exception cref="CpaasApiException">
     /// The send failed: the API refused it (403 when the sender number is not owned by the account or not assigned to
     /// the project), or its answer was lost. <see cref="CpaasApiException.MayHaveBeenProcessed"/> says whether the SMS may
@@ -39,7 +39,6 @@ public partial class Conversation
     public virtual async Task<CreateMessageResult> CreateMessageAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RequireSms(request.Type);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
         {
             throw new ArgumentException("DestinationAddress needs at least one address.", nameof(request.DestinationAddress));
@@ -98,17 +97,11 @@ public partial class Conversation
         var deliveryInfo = new DeliveryInfo[items.Count];
         for (var i = 0; i < deliveryInfo.Length; i++)
         {
-            deliveryInfo[i] = new DeliveryInfo(items[i].Address ?? items[i].DestinationAddress, new DeliveryStatus(items[i].DeliveryStatus.Value));
+            deliveryInfo[i] = new DeliveryInfo(items[i]);
         }
 
         var resolvedSender = Resolve(result.SenderAddress) ?? SenderFromResourceUrl(result.ResourceUrl) ?? (isDefault ? null : sender);
-        var sent = new CreateMessageResult(
-            deliveryInfo,
-            result.OutboundSmsTextMessage?.Message ?? request.Message,
-            resolvedSender,
-            null, // MessageId: derived from the resource URL when read
-            result.ResourceUrl,
-            result.ClientCorrelator);
+        var sent = new CreateMessageResult(result, deliveryInfo, resolvedSender, request.Message);
         foreach (var item in deliveryInfo)
         {
             CpaasTelemetry.SmsSent.Add(1, new KeyValuePair<string, object?>("cpaas.delivery_status", item.DeliveryStatus.IsKnown ? item.DeliveryStatus.Value : "other"));
@@ -120,6 +113,33 @@ public partial class Conversation
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Sends one SMS to one destination: the one-line form of <see cref="CreateMessageAsync"/>, with the same validation,
+    /// errors and result.
+    /// </summary>
+    /// <param name="from">The sending number (E.164, assigned to the project), or <see cref="PhoneAddress.DefaultSender"/> (<c>"default"</c>) for the user's default SMS number.</param>
+    /// <param name="to">The destination number.</param>
+    /// <param name="text">The message text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The delivery status and the real sender number.</returns>
+    /// <exception cref="ArgumentException">A number is empty or not in an accepted format, or the text is empty; the message names the argument.</exception>
+    /// <exception cref="CpaasApiException">The send failed; see <see cref="CreateMessageAsync"/>.</exception>
+    public virtual Task<CreateMessageResult> SendAsync(string from, string to, string text, CancellationToken cancellationToken = default)
+    {
+        PhoneAddress.Validate(to, nameof(to));
+        if (!string.Equals(from?.Trim(), PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase))
+        {
+            PhoneAddress.Validate(from, nameof(from));
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new ArgumentException("text must not be empty.", nameof(text));
+        }
+
+        return CreateMessageAsync(new CreateMessageRequest { SenderAddress = from!, DestinationAddress = [to], Message = text }, cancellationToken);
     }
 
     private static string? Resolve(string? sender)
@@ -140,14 +160,6 @@ public partial class Conversation
 
         var local = ResourceUrls.SegmentAfter(resourceUrl, "localAddresses");
         return local is not null ? Resolve(local) : Resolve(ResourceUrls.SegmentAfter(resourceUrl, "remoteAddresses"));
-    }
-
-    private static void RequireSms(ConversationType type)
-    {
-        if (type != ConversationType.Sms)
-        {
-            throw new ArgumentException("Type " + type + " is not supported; only ConversationType.Sms is.", nameof(CreateMessageRequest.Type));
-        }
     }
 
     private static string RequireId(string? value, string name)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Cpaas;
@@ -43,11 +42,11 @@ public class CpaasApiException : Exception
         Hint = hint;
     }
 
-    /// <summary>The HTTP status code, or 0 when no response was received.</summary>
+    /// <summary>
+    /// The HTTP status code (for example 403), or 0 when no response was received (see <see cref="Kind"/>). A number, as
+    /// Kandy's documentation and error bodies give it; compare with <c>(int)HttpStatusCode.Forbidden</c> if you prefer names.
+    /// </summary>
     public int StatusCode { get; }
-
-    /// <summary>The HTTP status as <see cref="HttpStatusCode"/>.</summary>
-    public HttpStatusCode Status => (HttpStatusCode)StatusCode;
 
     /// <summary>Which kind of error body the API sent.</summary>
     public CpaasErrorKind Kind { get; }
@@ -106,26 +105,6 @@ public class CpaasApiException : Exception
 
             return message;
         }
-    }
-
-    /// <summary>Replaces <c>%1…%n</c> in <paramref name="text"/> with the variables (every occurrence, highest index first so <c>%10</c> is not read as <c>%1</c>).</summary>
-    /// <param name="text">The text with placeholders.</param>
-    /// <param name="variables">The values.</param>
-    /// <returns>The substituted text.</returns>
-    public static string? Substitute(string? text, IReadOnlyList<string> variables)
-    {
-        if (text is null || variables.Count == 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text);
-        for (var i = variables.Count; i >= 1; i--)
-        {
-            builder.Replace("%" + i.ToString(CultureInfo.InvariantCulture), variables[i - 1]);
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>This exception with <paramref name="hint"/> (the original stays reachable as the inner exception).</summary>

@@ -39,7 +39,7 @@ internal static class ErrorModels
         }
 
         // Substituted first, then redacted: a secret echoed in a variable must not come back through the text.
-        var text = redactor.Redact(CpaasApiException.Substitute(detail.Text, detail.Variables));
+        var text = redactor.Redact(ErrorText.Substitute(detail.Text, detail.Variables));
         return new CpaasApiException(status, detail.Kind, redactor.Redact(detail.Id), text, variables)
         {
             MayHaveBeenProcessed = message.MayHaveBeenProcessed,

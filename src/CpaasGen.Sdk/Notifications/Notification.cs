@@ -9,10 +9,9 @@ using Cpaas.Api;
 namespace Cpaas;
 
 /// <summary>
-/// Parses Kandy webhook bodies, as the seed's <c>Cpaas::Notification.parse</c>: the single top-level key says which
-/// notification it is. Fixes the official SDKs' parse bugs: <c>NotificationDateTime</c> is the envelope's time (not the
-/// message's), an event's message id is <see cref="SmsEventNotification.MessageId"/> (not a subscription id), and an
-/// unknown key gives an <see cref="UnknownNotification"/> with the raw JSON instead of an empty object.
+/// Parses Kandy webhook bodies: the single top-level key says which notification it is. <see cref="CpaasNotification.NotifiedOn"/>
+/// is the envelope's time (the message's own is <see cref="SmsMessageNotification.CreatedOn"/>), an event's message id is
+/// <see cref="SmsEventNotification.MessageId"/>, and an unknown key gives an <see cref="UnknownNotification"/> with the raw JSON.
 /// </summary>
 public static class Notification
 {
@@ -142,41 +141,31 @@ public static class Notification
         {
             reader.Read();
             RequireObject(ref reader, "inboundSMSMessageNotification");
-            var n = InboundSmsMessageNotification.ReadFrom(ref reader);
-            var m = n.InboundSmsMessage;
-            result = new InboundSmsNotification(n.Id, n.DateTime, m.DateTime, m.DestinationAddress, m.Message, m.MessageId, m.SenderAddress);
+            result = new InboundSmsNotification(InboundSmsMessageNotification.ReadFrom(ref reader));
         }
         else if (reader.ValueTextEquals("outboundSMSMessageNotification"u8))
         {
             reader.Read();
             RequireObject(ref reader, "outboundSMSMessageNotification");
-            var n = OutboundSmsMessageNotification.ReadFrom(ref reader);
-            var m = n.OutboundSmsMessage;
-            result = new OutboundSmsNotification(n.Id, n.DateTime, m.DateTime, m.DestinationAddress, m.Message, m.MessageId, m.SenderAddress);
+            result = new OutboundSmsNotification(OutboundSmsMessageNotification.ReadFrom(ref reader));
         }
         else if (reader.ValueTextEquals("smsSubscriptionCancellationNotification"u8))
         {
             reader.Read();
             RequireObject(ref reader, "smsSubscriptionCancellationNotification");
-            var n = Api.SmsSubscriptionCancellationNotification.ReadFrom(ref reader);
-            var href = n.Link.Count > 0 ? n.Link[0].Href : null;
-            result = new SmsSubscriptionCancellationNotification(n.Id, n.DateTime, ResourceUrls.LastSegment(href), href);
+            result = new SmsSubscriptionCancellationNotification(Api.SmsSubscriptionCancellationNotification.ReadFrom(ref reader));
         }
         else if (reader.ValueTextEquals("smsEventNotification"u8))
         {
             reader.Read();
             RequireObject(ref reader, "smsEventNotification");
-            var n = Api.SmsEventNotification.ReadFrom(ref reader);
-            var href = n.Link.Count > 0 ? n.Link[0].Href : null;
-            result = new SmsEventNotification(n.Id, n.DateTime, ResourceUrls.LastSegment(href), href, new SmsEventDetails(n.EventDescription, n.EventType.Value));
+            result = new SmsEventNotification(Api.SmsEventNotification.ReadFrom(ref reader));
         }
         else if (reader.ValueTextEquals("deliveryInfoNotification"u8))
         {
             reader.Read();
             RequireObject(ref reader, "deliveryInfoNotification");
-            var n = Api.DeliveryInfoNotification.ReadFrom(ref reader);
-            var info = n.DeliveryInfo;
-            result = new DeliveryInfoNotification(n.Id, n.DateTime, info.Address ?? info.DestinationAddress, new DeliveryStatus(info.DeliveryStatus.Value), info.MessageId);
+            result = new DeliveryInfoNotification(Api.DeliveryInfoNotification.ReadFrom(ref reader));
         }
         else
         {

@@ -185,7 +185,7 @@ public partial class TwoFactor
             Log.CodeSent(_core.Logger, codeId, resent ? "resent" : "sent", WireMethod(request.Method), MaskDestination(request.Method, request.DestinationAddress));
         }
 
-        return new SendCodeResult(codeId, resourceUrl);
+        return new SendCodeResult(response.Code, codeId);
     }
 
     /// <summary>

@@ -2,16 +2,12 @@ namespace Cpaas;
 
 /// <summary>
 /// Whether the code a user typed is the code Kandy sent. Not verified is a normal answer (Kandy's 403 "invalid or
-/// expired": a wrong, expired, already used or invalidated code), not an exception.
+/// expired": a wrong, expired, already used or invalidated code), not an exception. Kandy's answer is a status code
+/// (204, or a 403 error body), so there is no wire model to expose. Build one for tests with <see cref="CpaasModelFactory.VerifyCodeResult"/>.
 /// </summary>
 public sealed class VerifyCodeResult
 {
-    /// <summary>Creates the result.</summary>
-    /// <param name="codeId">The code id that was checked.</param>
-    /// <param name="verified">True when the code was verified (Kandy answered 204).</param>
-    /// <param name="reason">For a code that was not verified: Kandy's explanation (redacted), else null.</param>
-    /// <param name="exceptionId">For a code that was not verified: Kandy's exception id, when its answer had one.</param>
-    public VerifyCodeResult(string codeId, bool verified, string? reason = null, string? exceptionId = null)
+    internal VerifyCodeResult(string codeId, bool verified, string? reason = null, string? exceptionId = null)
     {
         CodeId = codeId;
         Verified = verified;

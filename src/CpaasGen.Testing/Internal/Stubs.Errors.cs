@@ -60,7 +60,7 @@ internal sealed partial class Stubs
             case ErrorBodyShape.PlainMessage:
             {
                 var body = (JsonObject)_messageErrorTemplate.DeepClone();
-                body["message"] = CpaasApiException.Substitute(text, variables);
+                body["message"] = ErrorText.Substitute(text, variables);
                 return body;
             }
 

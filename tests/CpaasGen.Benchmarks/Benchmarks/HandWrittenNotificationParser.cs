@@ -7,8 +7,8 @@ namespace CpaasGen.Benchmarks.Benchmarks;
 
 /// <summary>
 /// The reference for <see cref="Notification.Parse(ReadOnlySpan{byte})"/>: one hand-written pass of
-/// <see cref="Utf8JsonReader"/> straight into the SDK's own flat result types (their internal constructors; the
-/// benchmark assembly sees the SDK's internals), so both produce exactly the same objects. Minimal on purpose:
+/// <see cref="Utf8JsonReader"/> straight into the generated wire models the SDK's notifications read through (their
+/// internal constructors; the benchmark assembly sees the SDK's internals), so both produce exactly the same objects. Minimal on purpose:
 /// unknown members are skipped, required members are not checked, errors are the reader's own.
 /// </summary>
 internal static class HandWrittenNotificationParser
@@ -23,25 +23,25 @@ internal static class HandWrittenNotificationParser
         {
             reader.Read();
             var n = ReadMessageNotification(ref reader, "inboundSMSMessage"u8);
-            result = new InboundSmsNotification(n.Id, n.DateTime, n.MessageDateTime, n.DestinationAddress, n.Message, n.MessageId, n.SenderAddress);
+            result = new InboundSmsNotification(new Cpaas.Api.InboundSmsMessageNotification { Id = n.Id!, DateTime = n.DateTime, InboundSmsMessage = n.ToWire() });
         }
         else if (reader.ValueTextEquals("outboundSMSMessageNotification"u8))
         {
             reader.Read();
             var n = ReadMessageNotification(ref reader, "outboundSMSMessage"u8);
-            result = new OutboundSmsNotification(n.Id, n.DateTime, n.MessageDateTime, n.DestinationAddress, n.Message, n.MessageId, n.SenderAddress);
+            result = new OutboundSmsNotification(new Cpaas.Api.OutboundSmsMessageNotification { Id = n.Id!, DateTime = n.DateTime, OutboundSmsMessage = n.ToWire() });
         }
         else if (reader.ValueTextEquals("smsSubscriptionCancellationNotification"u8))
         {
             reader.Read();
             var n = ReadLinkNotification(ref reader);
-            result = new SmsSubscriptionCancellationNotification(n.Id, n.DateTime, LastSegment(n.Href), n.Href);
+            result = new SmsSubscriptionCancellationNotification(new Cpaas.Api.SmsSubscriptionCancellationNotification { Id = n.Id!, DateTime = n.DateTime, Link = n.Links() });
         }
         else if (reader.ValueTextEquals("smsEventNotification"u8))
         {
             reader.Read();
             var n = ReadLinkNotification(ref reader);
-            result = new SmsEventNotification(n.Id, n.DateTime, LastSegment(n.Href), n.Href, new SmsEventDetails(n.EventDescription, n.EventType));
+            result = new SmsEventNotification(new Cpaas.Api.SmsEventNotification { Id = n.Id!, DateTime = n.DateTime, Link = n.Links(), EventType = n.EventType!, EventDescription = n.EventDescription });
         }
         else
         {
@@ -177,31 +177,6 @@ internal static class HandWrittenNotificationParser
         return f;
     }
 
-    /// <summary>The id at the end of a resource path, as the SDK computes it (query cut, percent-decoded).</summary>
-    private static string? LastSegment(string? url)
-    {
-        if (string.IsNullOrEmpty(url))
-        {
-            return null;
-        }
-
-        var path = url.AsSpan();
-        var query = path.IndexOfAny('?', '#');
-        if (query >= 0)
-        {
-            path = path[..query];
-        }
-
-        path = path.TrimEnd('/');
-        var segment = path[(path.LastIndexOf('/') + 1)..];
-        if (segment.IsEmpty)
-        {
-            return null;
-        }
-
-        return segment.Contains('%') ? Uri.UnescapeDataString(segment.ToString()) : segment.ToString();
-    }
-
     private struct MessageFields
     {
         public string? Id;
@@ -211,6 +186,15 @@ internal static class HandWrittenNotificationParser
         public string? Message;
         public string? MessageId;
         public string? SenderAddress;
+
+        public readonly Cpaas.Api.SmsNotificationMessage ToWire() => new()
+        {
+            DateTime = MessageDateTime,
+            DestinationAddress = DestinationAddress!,
+            Message = Message,
+            MessageId = MessageId,
+            SenderAddress = SenderAddress!,
+        };
     }
 
     private struct LinkFields
@@ -220,5 +204,7 @@ internal static class HandWrittenNotificationParser
         public string? Href;
         public string? EventType;
         public string? EventDescription;
+
+        public readonly System.Collections.Generic.List<Cpaas.Api.Link> Links() => Href is null ? [] : [new Cpaas.Api.Link { Href = Href }];
     }
 }

@@ -82,7 +82,7 @@ public sealed class EmulatorBackendFixture : BackendFixture
         using var phone = new CpaasClient(Options);
         var page = await phone.Conversation.GetMessagesAsync(destination, DefaultNumber, new HistoryQuery { Max = 1 });
         var newest = Assert.Single(page.Items);
-        Assert.Equal("Outbound", newest.Type);
+        Assert.Equal("Outbound", newest.Direction.Value);
         return newest.Message!;
     }
 

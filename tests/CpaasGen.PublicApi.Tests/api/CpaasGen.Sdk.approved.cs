@@ -1,6 +1,8 @@
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Benchmarks")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Contract.Tests")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Reliability.Tests")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Sdk.Tests")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CpaasGen.Testing.Tests")]
 namespace Cpaas.Api
 {
     public class AuthenticationClient
@@ -1023,13 +1025,10 @@ namespace Cpaas
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Cpaas.Subscription>> GetSubscriptionsAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.SmsThread> GetThreadAsync(string remoteAddress, string localAddress, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsThread>> GetThreadsAsync(Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsThread>> GetThreadsAsync(string remoteAddress, Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsThread>> GetThreadsWithRemoteAddressAsync(string remoteAddress, Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.CreateMessageResult> SendAsync(string from, string to, string text, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.SubscribeResult> SubscribeAsync(Cpaas.SubscribeRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.UnsubscribeResult> UnsubscribeAsync(string subscriptionId, System.Threading.CancellationToken cancellationToken = default) { }
-    }
-    public enum ConversationType
-    {
-        Sms = 0,
     }
     public class CpaasApiException : System.Exception
     {
@@ -1041,11 +1040,9 @@ namespace Cpaas
         public override string Message { get; }
         public string? ResponseSnippet { get; }
         public System.TimeSpan? RetryAfter { get; init; }
-        public System.Net.HttpStatusCode Status { get; }
         public int StatusCode { get; }
         public string? Text { get; }
         public System.Collections.Generic.IReadOnlyList<string> Variables { get; }
-        public static string? Substitute(string? text, System.Collections.Generic.IReadOnlyList<string> variables) { }
     }
     public sealed class CpaasAuthenticationException : Cpaas.CpaasApiException
     {
@@ -1065,7 +1062,6 @@ namespace Cpaas
         public CpaasClient(Cpaas.CpaasClientOptions options, System.Net.Http.HttpClient? httpClient, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory) { }
         public System.Uri? BaseUrl { get; }
         public virtual Cpaas.Conversation Conversation { get; }
-        public int TokenRequestCount { get; }
         public virtual Cpaas.TwoFactor TwoFactor { get; }
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
@@ -1087,7 +1083,8 @@ namespace Cpaas
         public Cpaas.CpaasRetryOptions Retry { get; set; }
         public System.TimeSpan Timeout { get; set; }
         public override string ToString() { }
-        public string? Validate() { }
+        public void Validate() { }
+        public void Validate(string configurationSection) { }
     }
     public enum CpaasErrorKind
     {
@@ -1099,13 +1096,49 @@ namespace Cpaas
         Redirect = 5,
         PlainMessage = 6,
     }
+    public static class CpaasModelFactory
+    {
+        public static Cpaas.CpaasPage<T> CpaasPage<T>(System.Collections.Generic.IEnumerable<T>? items = null, string? next = null, System.Uri? resourceUrl = null) { }
+        public static Cpaas.CreateMessageResult CreateMessageResult(System.Collections.Generic.IEnumerable<Cpaas.DeliveryInfo>? deliveryInfo = null, string? senderAddress = null, string? message = null, string? messageId = null, System.Uri? resourceUrl = null, string? clientCorrelator = null) { }
+        public static Cpaas.DeliveryInfo DeliveryInfo(string? destinationAddress = null, Cpaas.DeliveryStatus? deliveryStatus = default) { }
+        public static Cpaas.DeliveryInfoNotification DeliveryInfoNotification(Cpaas.DeliveryStatus deliveryStatus, string? destinationAddress = null, string? messageId = null, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.InboundSmsNotification InboundSmsNotification(string senderAddress, string destinationAddress, string? message = null, string? messageId = null, System.DateTimeOffset? createdOn = default, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.NotificationChannel NotificationChannel(string channelId, string? channelType = null, System.Uri? webhookUrl = null, System.Uri? channelUrl = null, string? clientCorrelator = null, System.Uri? resourceUrl = null, System.TimeSpan? channelLifetime = default, string? connectionCheckRole = null) { }
+        public static Cpaas.OutboundSmsNotification OutboundSmsNotification(string senderAddress, string destinationAddress, string? message = null, string? messageId = null, System.DateTimeOffset? createdOn = default, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.SendCodeResult SendCodeResult(string codeId, System.Uri? resourceUrl = null) { }
+        public static Cpaas.SmsEventNotification SmsEventNotification(Cpaas.SmsEventType? eventType = default, string? eventDescription = null, string? messageId = null, System.Uri? messageUrl = null, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.SmsMessage SmsMessage(Cpaas.SmsMessageDirection direction, string? messageId = null, string? message = null, Cpaas.DeliveryStatus? status = default, System.DateTimeOffset? createdOn = default, System.Uri? resourceUrl = null) { }
+        public static Cpaas.SmsSubscriptionCancellationNotification SmsSubscriptionCancellationNotification(string? subscriptionId = null, System.Uri? subscriptionUrl = null, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.SmsThread SmsThread(string remoteAddress, string localAddress, System.DateTimeOffset? firstMessageOn = default, System.DateTimeOffset? lastMessageOn = default, System.DateTimeOffset? lastPulledOn = default, string? lastText = null, int? length = default, int? newMessageCount = default, System.Uri? resourceUrl = null) { }
+        public static Cpaas.SubscribeResult SubscribeResult(string subscriptionId, string channelId, System.Uri webhookUrl, string? destinationAddress = null, System.Uri? resourceUrl = null) { }
+        public static Cpaas.Subscription Subscription(string subscriptionId, string channelId, string? destinationAddress = null, string? clientCorrelator = null, System.Uri? resourceUrl = null) { }
+        public static Cpaas.UnknownNotification UnknownNotification(string kind, string rawJson, string? notificationId = null, System.DateTimeOffset? notifiedOn = default) { }
+        public static Cpaas.UnsubscribeResult UnsubscribeResult(string subscriptionId, string? channelId = null, bool channelDeleted = false) { }
+        public static Cpaas.VerifyCodeResult VerifyCodeResult(string codeId, bool verified, string? reason = null, string? exceptionId = null) { }
+    }
     public abstract class CpaasNotification
     {
-        public long? NotificationDateTime { get; }
-        public System.DateTimeOffset? NotificationDateTimeOffset { get; }
+        public abstract Cpaas.CpaasNotificationKind Kind { get; }
         public string? NotificationId { get; }
-        public string Type { get; }
+        public System.DateTimeOffset? NotifiedOn { get; }
         public override string ToString() { }
+    }
+    public readonly struct CpaasNotificationKind : System.IEquatable<Cpaas.CpaasNotificationKind>
+    {
+        public CpaasNotificationKind(string value) { }
+        public bool IsKnown { get; }
+        public string Value { get; }
+        public static Cpaas.CpaasNotificationKind DeliveryInfo { get; }
+        public static Cpaas.CpaasNotificationKind Event { get; }
+        public static Cpaas.CpaasNotificationKind Inbound { get; }
+        public static Cpaas.CpaasNotificationKind Outbound { get; }
+        public static Cpaas.CpaasNotificationKind SubscriptionCancel { get; }
+        public bool Equals(Cpaas.CpaasNotificationKind other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static bool operator !=(Cpaas.CpaasNotificationKind left, Cpaas.CpaasNotificationKind right) { }
+        public static bool operator ==(Cpaas.CpaasNotificationKind left, Cpaas.CpaasNotificationKind right) { }
     }
     public sealed class CpaasNotificationParseException : System.FormatException
     {
@@ -1113,12 +1146,16 @@ namespace Cpaas
         public long? BytePosition { get; }
         public long? LineNumber { get; }
     }
+    public sealed class CpaasOptionsException : System.ArgumentException
+    {
+        public string OptionName { get; }
+        public override string? ParamName { get; }
+    }
     public sealed class CpaasPage<T>
     {
-        public CpaasPage(System.Collections.Generic.IReadOnlyList<T> items, string? next, string? resourceUrl) { }
         public System.Collections.Generic.IReadOnlyList<T> Items { get; }
         public string? Next { get; }
-        public string? ResourceUrl { get; }
+        public System.Uri? ResourceUrl { get; }
     }
     public sealed class CpaasRetryOptions
     {
@@ -1138,31 +1175,32 @@ namespace Cpaas
         public required System.Collections.Generic.IReadOnlyList<string> DestinationAddress { get; init; }
         public required string Message { get; init; }
         public required string SenderAddress { get; init; }
-        public Cpaas.ConversationType Type { get; init; }
         public override string ToString() { }
     }
     public sealed class CreateMessageResult
     {
-        public CreateMessageResult(System.Collections.Generic.IReadOnlyList<Cpaas.DeliveryInfo> deliveryInfo, string? message, string? senderAddress, string? messageId, string? resourceUrl, string? clientCorrelator) { }
+        public Cpaas.Api.OutboundSmsMessageResult ApiModel { get; }
         public string? ClientCorrelator { get; }
         public System.Collections.Generic.IReadOnlyList<Cpaas.DeliveryInfo> DeliveryInfo { get; }
         public string? Message { get; }
         public string? MessageId { get; }
-        public string? ResourceUrl { get; }
+        public System.Uri? ResourceUrl { get; }
         public string? SenderAddress { get; }
         public override string ToString() { }
     }
     public sealed class DeliveryInfo
     {
-        public DeliveryInfo(string? destinationAddress, Cpaas.DeliveryStatus deliveryStatus) { }
+        public Cpaas.Api.DeliveryInfo ApiModel { get; }
         public Cpaas.DeliveryStatus DeliveryStatus { get; }
         public string? DestinationAddress { get; }
         public override string ToString() { }
     }
     public sealed class DeliveryInfoNotification : Cpaas.CpaasNotification
     {
+        public Cpaas.Api.DeliveryInfoNotification ApiModel { get; }
         public Cpaas.DeliveryStatus DeliveryStatus { get; }
         public string? DestinationAddress { get; }
+        public override Cpaas.CpaasNotificationKind Kind { get; }
         public string? MessageId { get; }
     }
     public readonly struct DeliveryStatus : System.IEquatable<Cpaas.DeliveryStatus>
@@ -1185,13 +1223,8 @@ namespace Cpaas
         public const int MaxLength = 254;
         public static bool IsValid(string? address) { }
         public static string Mask(string? address) { }
-        public static string? Problem(string? address) { }
+        public static bool TryValidate(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) { }
         public static void Validate(string? address, string field) { }
-    }
-    public static class EpochTime
-    {
-        public const long MillisecondsThreshold = 100000000000;
-        public static System.DateTimeOffset? ToDateTimeOffset(long? value) { }
     }
     public enum ErrorBodyShape
     {
@@ -1203,12 +1236,16 @@ namespace Cpaas
     public sealed class HistoryQuery
     {
         public HistoryQuery() { }
-        public long? LastMessageTime { get; init; }
+        public System.DateTimeOffset? LastMessageAfter { get; init; }
         public int? Max { get; init; }
         public string? New { get; init; }
         public string? Next { get; init; }
     }
-    public sealed class InboundSmsNotification : Cpaas.SmsMessageNotification { }
+    public sealed class InboundSmsNotification : Cpaas.SmsMessageNotification
+    {
+        public Cpaas.Api.InboundSmsMessageNotification ApiModel { get; }
+        public override Cpaas.CpaasNotificationKind Kind { get; }
+    }
     public static class Notification
     {
         public const int MaxBodyBytes = 1048576;
@@ -1218,16 +1255,16 @@ namespace Cpaas
     }
     public sealed class NotificationChannel
     {
-        public NotificationChannel(string channelId, Cpaas.NotificationChannelKind kind, string? channelType, string? webhookUrl, string? channelUrl, string? clientCorrelator, string? resourceUrl, int? channelLifetime, string? connectionCheckRole) { }
+        public Cpaas.Api.NotificationChannel ApiModel { get; }
         public string ChannelId { get; }
-        public int? ChannelLifetime { get; }
+        public System.TimeSpan? ChannelLifetime { get; }
         public string? ChannelType { get; }
-        public string? ChannelUrl { get; }
+        public System.Uri? ChannelUrl { get; }
         public string? ClientCorrelator { get; }
         public string? ConnectionCheckRole { get; }
         public Cpaas.NotificationChannelKind Kind { get; }
-        public string? ResourceUrl { get; }
-        public string? WebhookUrl { get; }
+        public System.Uri? ResourceUrl { get; }
+        public System.Uri? WebhookUrl { get; }
         public override string ToString() { }
     }
     public enum NotificationChannelKind
@@ -1243,21 +1280,20 @@ namespace Cpaas
         public string? ClientCorrelator { get; init; }
         public Cpaas.NotificationChannelKind? Kind { get; init; }
     }
-    public sealed class OutboundSmsNotification : Cpaas.SmsMessageNotification { }
+    public sealed class OutboundSmsNotification : Cpaas.SmsMessageNotification
+    {
+        public Cpaas.Api.OutboundSmsMessageNotification ApiModel { get; }
+        public override Cpaas.CpaasNotificationKind Kind { get; }
+    }
     public static class PhoneAddress
     {
         public const string DefaultSender = "default";
         public static bool IsE164(string? address) { }
         public static bool IsValid(string? address) { }
         public static string Normalize(string address) { }
-        public static string? Problem(string? address) { }
         public static bool TryNormalize(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized) { }
+        public static bool TryValidate(string? address, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) { }
         public static void Validate(string? address, string field) { }
-    }
-    public static class PhoneMasking
-    {
-        public static string Mask(string? text) { }
-        public static string MaskAddress(string? address) { }
     }
     public sealed class SendCodeRequest
     {
@@ -1279,67 +1315,85 @@ namespace Cpaas
     }
     public sealed class SendCodeResult
     {
-        public SendCodeResult(string codeId, string resourceUrl) { }
+        public Cpaas.Api.TwoFactorCode ApiModel { get; }
         public string CodeId { get; }
-        public string ResourceUrl { get; }
+        public System.Uri? ResourceUrl { get; }
         public override string ToString() { }
-    }
-    public sealed class SmsEventDetails
-    {
-        public string? Description { get; }
-        public string? Type { get; }
     }
     public sealed class SmsEventNotification : Cpaas.CpaasNotification
     {
-        public Cpaas.SmsEventDetails EventDetails { get; }
+        public Cpaas.Api.SmsEventNotification ApiModel { get; }
+        public string? EventDescription { get; }
+        public Cpaas.SmsEventType EventType { get; }
+        public override Cpaas.CpaasNotificationKind Kind { get; }
         public string? MessageId { get; }
-        public string? MessageUrl { get; }
+        public System.Uri? MessageUrl { get; }
+    }
+    public readonly struct SmsEventType : System.IEquatable<Cpaas.SmsEventType>
+    {
+        public SmsEventType(string value) { }
+        public bool IsKnown { get; }
+        public string Value { get; }
+        public static Cpaas.SmsEventType MessageDeleted { get; }
+        public bool Equals(Cpaas.SmsEventType other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static bool operator !=(Cpaas.SmsEventType left, Cpaas.SmsEventType right) { }
+        public static bool operator ==(Cpaas.SmsEventType left, Cpaas.SmsEventType right) { }
     }
     public sealed class SmsMessage
     {
-        public SmsMessage(string? messageId, string? type, string? message, Cpaas.DeliveryStatus? status, long? dateTime, string? resourceUrl) { }
-        public long? DateTime { get; }
-        public System.DateTimeOffset? DateTimeOffset { get; }
+        public Cpaas.Api.SmsMessage ApiModel { get; }
+        public System.DateTimeOffset? CreatedOn { get; }
         public Cpaas.SmsMessageDirection Direction { get; }
         public string? Message { get; }
         public string? MessageId { get; }
-        public string? ResourceUrl { get; }
+        public System.Uri? ResourceUrl { get; }
         public Cpaas.DeliveryStatus? Status { get; }
-        public string? Type { get; }
         public override string ToString() { }
     }
-    public enum SmsMessageDirection
+    public readonly struct SmsMessageDirection : System.IEquatable<Cpaas.SmsMessageDirection>
     {
-        Unknown = 0,
-        Inbound = 1,
-        Outbound = 2,
+        public SmsMessageDirection(string value) { }
+        public bool IsKnown { get; }
+        public string Value { get; }
+        public static Cpaas.SmsMessageDirection Inbound { get; }
+        public static Cpaas.SmsMessageDirection Outbound { get; }
+        public bool Equals(Cpaas.SmsMessageDirection other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static bool operator !=(Cpaas.SmsMessageDirection left, Cpaas.SmsMessageDirection right) { }
+        public static bool operator ==(Cpaas.SmsMessageDirection left, Cpaas.SmsMessageDirection right) { }
     }
     public abstract class SmsMessageNotification : Cpaas.CpaasNotification
     {
-        public long? DateTime { get; }
-        public System.DateTimeOffset? DateTimeOffset { get; }
-        public string? DestinationAddress { get; }
+        public System.DateTimeOffset? CreatedOn { get; }
+        public string DestinationAddress { get; }
         public string? Message { get; }
         public string? MessageId { get; }
-        public string? SenderAddress { get; }
+        public string SenderAddress { get; }
     }
     public sealed class SmsSubscriptionCancellationNotification : Cpaas.CpaasNotification
     {
+        public Cpaas.Api.SmsSubscriptionCancellationNotification ApiModel { get; }
+        public override Cpaas.CpaasNotificationKind Kind { get; }
         public string? SubscriptionId { get; }
-        public string? SubscriptionUrl { get; }
+        public System.Uri? SubscriptionUrl { get; }
     }
     public sealed class SmsThread
     {
-        public SmsThread(string? remoteAddress, string? localAddress, long? firstMessageTime, long? lastMessageTime, long? lastPullTime, string? lastText, int? length, int? newMessageCount, string? resourceUrl) { }
-        public long? FirstMessageTime { get; }
-        public long? LastMessageTime { get; }
-        public long? LastPullTime { get; }
+        public Cpaas.Api.SmsThread ApiModel { get; }
+        public System.DateTimeOffset? FirstMessageOn { get; }
+        public System.DateTimeOffset? LastMessageOn { get; }
+        public System.DateTimeOffset? LastPulledOn { get; }
         public string? LastText { get; }
         public int? Length { get; }
-        public string? LocalAddress { get; }
+        public string LocalAddress { get; }
         public int? NewMessageCount { get; }
-        public string? RemoteAddress { get; }
-        public string? ResourceUrl { get; }
+        public string RemoteAddress { get; }
+        public System.Uri? ResourceUrl { get; }
         public override string ToString() { }
     }
     public sealed class SubscribeRequest
@@ -1347,13 +1401,12 @@ namespace Cpaas
         public SubscribeRequest() { }
         public string? ClientCorrelator { get; init; }
         public string? DestinationAddress { get; init; }
-        public Cpaas.ConversationType Type { get; init; }
         public required System.Uri WebhookUrl { get; init; }
         public override string ToString() { }
     }
     public sealed class SubscribeResult
     {
-        public SubscribeResult(System.Uri webhookUrl, string? destinationAddress, string subscriptionId, string channelId) { }
+        public Cpaas.Api.InboundSubscription ApiModel { get; }
         public string ChannelId { get; }
         public string? DestinationAddress { get; }
         public string SubscriptionId { get; }
@@ -1362,11 +1415,11 @@ namespace Cpaas
     }
     public sealed class Subscription
     {
-        public Subscription(string subscriptionId, string? destinationAddress, string? notifyUrl, string? clientCorrelator, string? resourceUrl) { }
+        public Cpaas.Api.InboundSubscription ApiModel { get; }
+        public string ChannelId { get; }
         public string? ClientCorrelator { get; }
         public string? DestinationAddress { get; }
-        public string? NotifyUrl { get; }
-        public string? ResourceUrl { get; }
+        public System.Uri? ResourceUrl { get; }
         public string SubscriptionId { get; }
         public override string ToString() { }
     }
@@ -1392,14 +1445,16 @@ namespace Cpaas
     }
     public sealed class UnknownNotification : Cpaas.CpaasNotification
     {
+        public override Cpaas.CpaasNotificationKind Kind { get; }
         public string RawJson { get; }
     }
     public sealed class UnsubscribeResult
     {
-        public UnsubscribeResult(string subscriptionId, string? channelId, bool channelDeleted) { }
+        public Cpaas.Api.InboundSubscription ApiModel { get; }
         public bool ChannelDeleted { get; }
         public string? ChannelId { get; }
         public string SubscriptionId { get; }
+        public override string ToString() { }
     }
     public static class UrlMasking
     {
@@ -1408,7 +1463,6 @@ namespace Cpaas
     }
     public sealed class VerifyCodeResult
     {
-        public VerifyCodeResult(string codeId, bool verified, string? reason = null, string? exceptionId = null) { }
         public string CodeId { get; }
         public string? ExceptionId { get; }
         public string? Reason { get; }

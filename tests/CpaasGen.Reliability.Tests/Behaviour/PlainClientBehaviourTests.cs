@@ -14,7 +14,7 @@ public sealed class PlainClientBehaviourTests : ClientBehaviourSuite
 
     protected override string Construction => "new CpaasClient";
 
-    protected override Type ConfigurationError => typeof(ArgumentException);
+    protected override Type ConfigurationError => typeof(CpaasOptionsException);
 
     protected override CpaasClient Create(CpaasClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggers)
         => handler is null ? new CpaasClient(options, null, loggers) : new CpaasClient(options, new HttpClient(handler), loggers);

@@ -57,14 +57,15 @@ public sealed class NotificationFuzzTests
 
         Assert.NotNull(notification);
         _ = notification.ToString();
-        _ = notification.NotificationDateTimeOffset;
+        _ = notification.NotifiedOn;
         switch (notification)
         {
             case SmsMessageNotification sms:
-                _ = sms.DateTimeOffset;
+                _ = sms.CreatedOn;
                 break;
             case SmsEventNotification e:
-                Assert.NotNull(e.EventDetails);
+                _ = e.EventType.Value;
+                _ = e.EventDescription;
                 break;
             case DeliveryInfoNotification d:
                 _ = d.DeliveryStatus.IsKnown;

@@ -41,7 +41,7 @@ public sealed class TwoFactorWireTests : IClassFixture<KandyServer>
         // Wire reference 10, the Node SDK's body with its defaults: method sms, 6 numeric characters, 120 s; no subject.
         Assert.Equal("{\"code\":{\"address\":[\"+16131234567\"],\"method\":\"sms\",\"format\":{\"length\":6,\"type\":\"numeric\"},\"expiry\":120,\"message\":\"Your code is {code}\"}}", entry.RequestMessage.Body);
         Assert.Equal(CodeId, sent.CodeId);
-        Assert.Equal("/cpaas/auth/v1/" + TestJwt.UserId + "/codes/" + CodeId, sent.ResourceUrl);
+        Assert.Equal("/cpaas/auth/v1/" + TestJwt.UserId + "/codes/" + CodeId, sent.ResourceUrl?.OriginalString);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class TwoFactorWireTests : IClassFixture<KandyServer>
         Assert.False(result.Verified);
         Assert.DoesNotContain("987654", result.Reason, StringComparison.Ordinal); // the server echoed the typed code
         Assert.Contains("[redacted]", result.Reason, StringComparison.Ordinal);
-        foreach (var text in new[] { result.ToString(), request.ToString(), email.ToString(), new SendCodeResult(CodeId, "/x/" + CodeId).ToString() })
+        foreach (var text in new[] { result.ToString(), request.ToString(), email.ToString(), CpaasModelFactory.SendCodeResult(CodeId, new Uri("/x/" + CodeId, UriKind.Relative)).ToString() })
         {
             Assert.DoesNotContain("987654", text, StringComparison.Ordinal);
             Assert.DoesNotContain("secret code", text, StringComparison.Ordinal);

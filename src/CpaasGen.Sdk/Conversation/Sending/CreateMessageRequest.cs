@@ -2,19 +2,17 @@ using System.Collections.Generic;
 
 namespace Cpaas;
 
-/// <summary>An SMS to send, as in the seed's <c>Cpaas::Conversation.create_message</c>.</summary>
+/// <summary>An SMS to send with <see cref="Conversation.CreateMessageAsync"/>.</summary>
 public sealed class CreateMessageRequest
 {
-    /// <summary>The conversation type; <see cref="ConversationType.Sms"/>.</summary>
-    public ConversationType Type { get; init; } = ConversationType.Sms;
-
     /// <summary>
-    /// One or more destinations: <c>+16131234567</c>, <c>tel:+16131234567</c>, <c>sip:+16131234567@domain</c> or
-    /// <c>sip:6131234567@domain</c>. (Kandy v1 documents one destination per request.)
+    /// One or more destinations (the API's <c>address</c> list; the name is Kandy's own): <c>+16131234567</c>,
+    /// <c>tel:+16131234567</c>, <c>sip:+16131234567@domain</c> or <c>sip:6131234567@domain</c>. Kandy documents one
+    /// destination per request.
     /// </summary>
     public required IReadOnlyList<string> DestinationAddress { get; init; }
 
-    /// <summary>The sending number (E.164, purchased and assigned to the project), or <c>"default"</c> to let Kandy use the user's default SMS number.</summary>
+    /// <summary>The sending number (E.164, purchased and assigned to the project), or <see cref="PhoneAddress.DefaultSender"/> (<c>"default"</c>) to let Kandy use the user's default SMS number.</summary>
     public required string SenderAddress { get; init; }
 
     /// <summary>The message text (UTF-8).</summary>

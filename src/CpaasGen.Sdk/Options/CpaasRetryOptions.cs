@@ -22,16 +22,16 @@ public sealed class CpaasRetryOptions
     /// <summary>The longest single wait, <c>Retry-After</c> included; a longer <c>Retry-After</c> ends the retries. Default 30 s.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    internal string? Validate()
+    internal CpaasOptionsException? Problem(OptionNames names)
     {
         if (MaxRetries < 0 || MaxRetries > 10)
         {
-            return "CpaasClientOptions.Retry.MaxRetries must be between 0 and 10.";
+            return names.Error("Retry", "MaxRetries", names.Name("Retry", "MaxRetries") + " must be between 0 and 10.");
         }
 
         if (BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero || BaseDelay > MaxDelay)
         {
-            return "CpaasClientOptions.Retry.BaseDelay and MaxDelay must be non-negative, BaseDelay ≤ MaxDelay.";
+            return names.Error("Retry", "BaseDelay", names.Name("Retry", "BaseDelay") + " and " + names.Name("Retry", "MaxDelay") + " must be non-negative, BaseDelay ≤ MaxDelay.");
         }
 
         return null;
