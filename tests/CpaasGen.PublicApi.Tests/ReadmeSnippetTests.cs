@@ -16,25 +16,34 @@ public class ReadmeSnippetTests
 {
     private static readonly Regex Marker = new(@"<!-- snippet: (?<path>[^#\s]+)(#(?<name>[\w-]+))? -->\s*\n```\w*\n(?<code>.*?)\n```", RegexOptions.Singleline);
 
-    public static TheoryData<string, string> Snippets()
+    /// <summary>The documents whose code blocks are lifted from compiled code.</summary>
+    private static readonly string[] Documents = ["README.md", "docs/migration-from-cpaas-sdk.md"];
+
+    public static TheoryData<string, string, string> Snippets()
     {
-        var data = new TheoryData<string, string>();
-        foreach (Match match in Marker.Matches(File.ReadAllText(Path.Combine(Root(), "README.md"))))
+        var data = new TheoryData<string, string, string>();
+        foreach (var document in Documents)
         {
-            data.Add(match.Groups["path"].Value, match.Groups["name"].Value);
+            foreach (Match match in Marker.Matches(File.ReadAllText(Path.Combine(Root(), document))))
+            {
+                data.Add(document, match.Groups["path"].Value, match.Groups["name"].Value);
+            }
         }
 
         return data;
     }
 
-    [Fact]
-    public void TheReadmeHasSnippets() => Assert.True(Snippets().Count() >= 4, "README.md lost its snippet markers");
+    [Theory]
+    [InlineData("README.md", 4)]
+    [InlineData("docs/migration-from-cpaas-sdk.md", 8)]
+    public void TheDocumentHasSnippets(string document, int atLeast)
+        => Assert.True(Snippets().Count(row => (string)row[0] == document) >= atLeast, document + " lost its snippet markers");
 
     [Theory]
     [MemberData(nameof(Snippets))]
-    public void ReadmeShowsExactlyTheCompiledCode(string path, string name)
+    public void TheDocumentShowsExactlyTheCompiledCode(string document, string path, string name)
     {
-        var readme = File.ReadAllText(Path.Combine(Root(), "README.md")).Replace("\r\n", "\n");
+        var readme = File.ReadAllText(Path.Combine(Root(), document)).Replace("\r\n", "\n");
         var match = Marker.Matches(readme).Single(m => m.Groups["path"].Value == path && m.Groups["name"].Value == name);
         var source = File.ReadAllText(Path.Combine(Root(), path)).Replace("\r\n", "\n");
         var expected = name.Length == 0 ? source.TrimEnd('\n') : Region(source, name, path);
