@@ -5,7 +5,6 @@ using Cpaas.DependencyInjection;
 using Cpaas.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -78,11 +77,11 @@ public static class CpaasServiceCollectionExtensions
         services.TryAddSingleton<ICpaasClientFactory, CpaasClientFactory>();
         if (keyed)
         {
-            services.AddKeyedSingleton<CpaasClient>(name, (sp, _) => sp.GetRequiredService<ICpaasClientFactory>().Get(name));
+            services.AddKeyedSingleton<CpaasClient>(name, (sp, _) => sp.GetRequiredService<ICpaasClientFactory>().GetClient(name));
         }
         else
         {
-            services.TryAddSingleton(sp => sp.GetRequiredService<ICpaasClientFactory>().Get(name));
+            services.TryAddSingleton(sp => sp.GetRequiredService<ICpaasClientFactory>().GetClient(name));
         }
 
         // The client is a long-lived singleton: rotate connections with the pooled lifetime instead of the handler lifetime.

@@ -8,5 +8,5 @@ public interface ICpaasClientFactory
     /// <summary>The client registered under <paramref name="name"/> (<see cref="CpaasServiceCollectionExtensions.DefaultName"/> for the default one).</summary>
     /// <param name="name">The name given to <c>AddCpaasClient</c>.</param>
     /// <returns>The shared client.</returns>
-    CpaasClient Get(string name);
+    CpaasClient GetClient(string name);
 }

@@ -2,8 +2,8 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Cpaas.Api;
 using Microsoft.Extensions.Logging;
+using Cpaas.Api;
 
 namespace Cpaas;
 

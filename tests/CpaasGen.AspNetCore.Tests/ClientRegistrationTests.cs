@@ -90,7 +90,7 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
 
         // One shared client: the same instance from every resolution and from the factory.
         Assert.Same(client, host.Services.GetRequiredService<CpaasClient>());
-        Assert.Same(client, host.Services.GetRequiredService<ICpaasClientFactory>().Get(CpaasServiceCollectionExtensions.DefaultName));
+        Assert.Same(client, host.Services.GetRequiredService<ICpaasClientFactory>().GetClient(CpaasServiceCollectionExtensions.DefaultName));
         await host.StopAsync();
     }
 
@@ -234,12 +234,12 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         var us = host.Services.GetRequiredKeyedService<CpaasClient>("us");
         var factory = host.Services.GetRequiredService<ICpaasClientFactory>();
         Assert.NotSame(eu, us);
-        Assert.Same(eu, factory.Get("eu"));
-        Assert.Same(us, factory.Get("us"));
+        Assert.Same(eu, factory.GetClient("eu"));
+        Assert.Same(us, factory.GetClient("us"));
         Assert.Null(host.Services.GetService<CpaasClient>()); // no default client was registered
 
         await us.Conversation.CreateMessageAsync(Sms);
-        var subscriptions = await factory.Get("eu").Conversation.GetSubscriptionsAsync();
+        var subscriptions = await factory.GetClient("eu").Conversation.GetSubscriptionsAsync();
 
         Assert.Equal(2, subscriptions.Count);
         Assert.Contains("client_id=PRIV-us", Assert.Single(_kandy.Calls(KandyServer.TokenPath)).RequestMessage.Body);
@@ -252,7 +252,7 @@ public sealed class ClientRegistrationTests : IClassFixture<TwoKandys>
         // Each name has its own HttpClient pipeline: only eu's handler saw eu's requests.
         Assert.Equal(new[] { "POST " + KandyServer.TokenPath, "GET " + KandyServer.SubscriptionsPath }, _log.Requests);
 
-        var unknown = Assert.Throws<InvalidOperationException>(() => factory.Get("asia"));
+        var unknown = Assert.Throws<InvalidOperationException>(() => factory.GetClient("asia"));
         Assert.Contains("asia", unknown.Message);
     }
 

@@ -76,9 +76,9 @@ public sealed class SendMessageTests : IClassFixture<KandyServer>
     }
 
     [Theory]
-    [InlineData("", "+16139998877", "Hi", "from")]
-    [InlineData("default", "12", "Hi", "to")]
-    [InlineData("+16137001234", "+16139998877", "", "text")]
+    [InlineData("", "+16139998877", "Hi", "senderAddress")]
+    [InlineData("default", "12", "Hi", "destinationAddress")]
+    [InlineData("+16137001234", "+16139998877", "", "message")]
     public async Task SendAsyncNamesTheBadArgumentBeforeAnyCall(string from, string to, string text, string argument)
     {
         using var client = _kandy.Client();

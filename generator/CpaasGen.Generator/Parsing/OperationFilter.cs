@@ -16,6 +16,8 @@ namespace CpaasGen.Generator.Parsing;
 /// </summary>
 internal sealed class OperationFilter
 {
+    private static readonly char[] ListSeparators = [';', '\n'];
+
     private readonly List<string> _include;
     private readonly List<string> _exclude;
     private readonly Dictionary<string, string> _names;
@@ -88,7 +90,7 @@ internal sealed class OperationFilter
     public string? Name(string key) => _names.TryGetValue(key, out var name) ? name : null;
 
     private static List<string> Split(string? value)
-        => (value ?? string.Empty).Split(new[] { ';', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        => (value ?? string.Empty).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
     private static IEnumerable<string> Strings(SpecDocument overlay, string key)
         => overlay.Sequence(overlay.Root, key, "#")?.Children.OfType<SpecScalar>().Select(s => s.Value ?? string.Empty).Where(s => s.Length > 0) ?? Enumerable.Empty<string>();

@@ -18,6 +18,8 @@ namespace CpaasGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class OperationParser
 {
+    private static readonly char[] Slash = ['/'];
+
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
     private static readonly Regex TemplateVariable = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
 
@@ -267,7 +269,7 @@ internal sealed partial class OperationParser
         return literal is null || Naming.ToPascal(literal) == "Value" ? "Default" : literal;
     }
 
-    private static List<string> Segments(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+    private static List<string> Segments(string path) => path.Split(Slash, StringSplitOptions.RemoveEmptyEntries).ToList();
 
     /// <summary>The literal segments every path starts with (<c>/api/v2</c>), which would otherwise put every operation in one group.</summary>
     private static IEnumerable<string> CommonPrefix(List<string> paths)

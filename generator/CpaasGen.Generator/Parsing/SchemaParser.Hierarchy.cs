@@ -118,7 +118,7 @@ internal sealed partial class SchemaParser
                 var parts = allOf.Children.Where(p => !IsAnnotationOnly(p)).ToList();
                 var types = TypeNames(map);
                 if (parts.Count != 1 || SpecDocument.RefOf(parts[0]) is not { } reference || !_named.TryGetValue(reference, out var target)
-                    || target.Kind != NamedKind.Object || DiscriminatorHolder(target.Name) is null || (types.Count > 0 && !types.SequenceEqual(new[] { "object" })))
+                    || target.Kind != NamedKind.Object || DiscriminatorHolder(target.Name) is null || (types.Count > 0 && !types.SequenceEqual(ObjectType)))
                 {
                     continue;
                 }

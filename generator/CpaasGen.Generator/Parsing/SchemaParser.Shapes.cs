@@ -10,6 +10,10 @@ namespace CpaasGen.Generator.Parsing;
 /// <summary>Shape tests on schema nodes (object-like, scalar-like, null, annotation-only), enums and names.</summary>
 internal sealed partial class SchemaParser
 {
+    private static readonly string[] ObjectType = ["object"];
+    private static readonly string[] StringType = ["string"];
+    private static readonly string[] CompositionKeywords = ["allOf", "oneOf", "anyOf"];
+
     private static readonly string[] StructureKeys = { "type", "properties", "items", "allOf", "oneOf", "anyOf", "$ref", "enum", "additionalProperties", "format", "const" };
 
     /// <summary>The node of a component schema by pointer, for <see cref="ModelBuilder"/>.</summary>
@@ -79,7 +83,7 @@ internal sealed partial class SchemaParser
 
         var types = TypeNames(map);
         types.Remove("null");
-        if (types.Count > 0 && !types.SequenceEqual(new[] { "object" }))
+        if (types.Count > 0 && !types.SequenceEqual(ObjectType))
         {
             return false;
         }
@@ -94,7 +98,7 @@ internal sealed partial class SchemaParser
             return true;
         }
 
-        var parts = new[] { "allOf", "oneOf", "anyOf" }
+        var parts = CompositionKeywords
             .Select(k => SpecDocument.Member(map, k) as SpecSequence)
             .Where(s => s is not null)
             .SelectMany(s => s!.Children)
@@ -136,7 +140,7 @@ internal sealed partial class SchemaParser
         var types = TypeNames(map);
         types.Remove("null");
         if (SpecDocument.Member(map, "enum") is SpecSequence values
-            && (types.SequenceEqual(new[] { "string" }) || (types.Count == 0 && values.Children.All(v => v is SpecScalar s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))))
+            && (types.SequenceEqual(StringType) || (types.Count == 0 && values.Children.All(v => v is SpecScalar s && (SpecDocument.IsNull(s) || !IsNumberOrBool(s))))))
         {
             return NamedKind.Enum;
         }
@@ -151,7 +155,7 @@ internal sealed partial class SchemaParser
             return NamedKind.Object;
         }
 
-        var parts = new[] { "allOf", "oneOf", "anyOf" }
+        var parts = CompositionKeywords
             .Select(k => SpecDocument.Member(map, k) as SpecSequence)
             .Where(s => s is not null)
             .SelectMany(s => s!.Children)

@@ -221,7 +221,7 @@ internal sealed partial class SchemaParser
         // Compositions: pick the one meaningful alternative, merge objects into a model, or keep scalars as a lenient string.
         var allOf = _doc.Sequence(map, "allOf", pointer);
         var oneOf = _doc.Sequence(map, "oneOf", pointer) ?? _doc.Sequence(map, "anyOf", pointer);
-        if (SpecDocument.Member(map, "properties") is null && (allOf is not null || oneOf is not null) && (types.Count == 0 || types.SequenceEqual(new[] { "object" })))
+        if (SpecDocument.Member(map, "properties") is null && (allOf is not null || oneOf is not null) && (types.Count == 0 || types.SequenceEqual(ObjectType)))
         {
             var composed = ResolveComposition(map, pointer, nameHint, allOf, oneOf, ref nullable, depth);
             if (composed is not null)

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using Cpaas.LiveEvents;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Linq;
 
 namespace Cpaas.Cli.Commands;
 
@@ -33,7 +32,7 @@ internal static class CliOptions
 
     private static int? ParseInt(ArgumentResult result, string flag, int min, int max, string expected)
     {
-        var token = result.Tokens.LastOrDefault()?.Value;
+        var token = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
         if (token is null)
         {
             return null;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Threading.Tasks;
 using Cpaas.Emulator;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Cpaas.Cli.Commands;

@@ -21,7 +21,7 @@ internal sealed class CpaasClientFactory : ICpaasClientFactory, IDisposable
         _loggers = loggers;
     }
 
-    public CpaasClient Get(string name)
+    public CpaasClient GetClient(string name)
         => _clients.GetOrAdd(name, n => new Lazy<CpaasClient>(() => Create(n))).Value;
 
     private CpaasClient Create(string name)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -12,7 +11,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cpaas.Emulator.Sending;
 
-using SmsMessage = Cpaas.Emulator.Wire.SmsMessage;
 using DeliveryStatus = Cpaas.Emulator.Wire.DeliveryStatus;
 using DeliveryInfo = Cpaas.Emulator.Wire.DeliveryInfo;
 using DeliveryInfoList = Cpaas.Emulator.Wire.DeliveryInfoList;

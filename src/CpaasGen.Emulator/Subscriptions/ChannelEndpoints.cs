@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using Cpaas.Emulator.Http;
 using Cpaas.Emulator.State;
-using Cpaas.Emulator.Webhooks;
 using Cpaas.Emulator.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Cpaas.Api;
 using Microsoft.Extensions.Logging;
+using Cpaas.Api;
 
 namespace Cpaas;
 

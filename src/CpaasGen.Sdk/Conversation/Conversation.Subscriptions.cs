@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Cpaas.Api;
-using Microsoft.Extensions.Logging;
 
 namespace Cpaas;
 
@@ -23,7 +22,9 @@ public partial class Conversation
         ArgumentNullException.ThrowIfNull(request);
         if (request.WebhookUrl is null || !request.WebhookUrl.IsAbsoluteUri || (request.WebhookUrl.Scheme != Uri.UriSchemeHttps && request.WebhookUrl.Scheme != Uri.UriSchemeHttp))
         {
+            #pragma warning disable CA2208 // ParamName names the request's property at fault.
             throw new ArgumentException("WebhookUrl must be an absolute http or https URL.", nameof(request.WebhookUrl));
+#pragma warning restore CA2208
         }
 
         if (request.DestinationAddress is not null)

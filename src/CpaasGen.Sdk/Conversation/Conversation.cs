@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Cpaas.Api;
 using Microsoft.Extensions.Logging;
+using Cpaas.Api;
 
 namespace Cpaas;
 
@@ -41,7 +40,9 @@ public partial class Conversation
         ArgumentNullException.ThrowIfNull(request);
         if (request.DestinationAddress is null || request.DestinationAddress.Count == 0)
         {
+            #pragma warning disable CA2208 // ParamName names the request's property at fault, as PhoneAddress.Validate does for each address.
             throw new ArgumentException("DestinationAddress needs at least one address.", nameof(request.DestinationAddress));
+#pragma warning restore CA2208
         }
 
         var destinations = new List<string>(request.DestinationAddress.Count);
@@ -59,7 +60,9 @@ public partial class Conversation
 
         if (string.IsNullOrEmpty(request.Message))
         {
+            #pragma warning disable CA2208 // ParamName names the request's property at fault.
             throw new ArgumentException("Message must not be empty.", nameof(request.Message));
+#pragma warning restore CA2208
         }
 
         var sender = isDefault ? PhoneAddress.DefaultSender : request.SenderAddress!.Trim();
@@ -119,27 +122,27 @@ public partial class Conversation
     /// Sends one SMS to one destination: the one-line form of <see cref="CreateMessageAsync"/>, with the same validation,
     /// errors and result.
     /// </summary>
-    /// <param name="from">The sending number (E.164, assigned to the project), or <see cref="PhoneAddress.DefaultSender"/> (<c>"default"</c>) for the user's default SMS number.</param>
-    /// <param name="to">The destination number.</param>
-    /// <param name="text">The message text.</param>
+    /// <param name="senderAddress">The sending number (E.164, assigned to the project), or <see cref="PhoneAddress.DefaultSender"/> (<c>"default"</c>) for the user's default SMS number.</param>
+    /// <param name="destinationAddress">The destination number.</param>
+    /// <param name="message">The message text.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The delivery status and the real sender number.</returns>
     /// <exception cref="ArgumentException">A number is empty or not in an accepted format, or the text is empty; the message names the argument.</exception>
     /// <exception cref="CpaasApiException">The send failed; see <see cref="CreateMessageAsync"/>.</exception>
-    public virtual Task<CreateMessageResult> SendAsync(string from, string to, string text, CancellationToken cancellationToken = default)
+    public virtual Task<CreateMessageResult> SendAsync(string senderAddress, string destinationAddress, string message, CancellationToken cancellationToken = default)
     {
-        PhoneAddress.Validate(to, nameof(to));
-        if (!string.Equals(from?.Trim(), PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase))
+        PhoneAddress.Validate(destinationAddress, nameof(destinationAddress));
+        if (!string.Equals(senderAddress?.Trim(), PhoneAddress.DefaultSender, StringComparison.OrdinalIgnoreCase))
         {
-            PhoneAddress.Validate(from, nameof(from));
+            PhoneAddress.Validate(senderAddress, nameof(senderAddress));
         }
 
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(message))
         {
-            throw new ArgumentException("text must not be empty.", nameof(text));
+            throw new ArgumentException("message must not be empty.", nameof(message));
         }
 
-        return CreateMessageAsync(new CreateMessageRequest { SenderAddress = from!, DestinationAddress = [to], Message = text }, cancellationToken);
+        return CreateMessageAsync(new CreateMessageRequest { SenderAddress = senderAddress!, DestinationAddress = [destinationAddress], Message = message }, cancellationToken);
     }
 
     private static string? Resolve(string? sender)

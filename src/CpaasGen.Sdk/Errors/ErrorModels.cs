@@ -1,8 +1,9 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Text.Json;
-using Cpaas.Api;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Cpaas.Api;
 
 namespace Cpaas;
 
@@ -56,7 +57,7 @@ internal static class ErrorModels
         }
 
         Span<char> code = stackalloc char[3];
-        if (status.TryFormat(code, out var written) && written == 3)
+        if (status.TryFormat(code, out var written, provider: CultureInfo.InvariantCulture) && written == 3)
         {
             if (mapping.TryGetValue(new string(code), out var exact))
             {
@@ -142,7 +143,7 @@ internal static class ErrorModels
         }
     }
 
-    private static IReadOnlyList<string> Variables(List<string>? variables)
+    private static string[] Variables(List<string>? variables)
     {
         if (variables is null || variables.Count == 0)
         {

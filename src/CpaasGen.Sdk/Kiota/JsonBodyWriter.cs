@@ -5,10 +5,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Cpaas.Api;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
+using Cpaas.Api;
 
 namespace Cpaas;
 

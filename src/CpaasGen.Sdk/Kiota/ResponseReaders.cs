@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Http;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Cpaas;

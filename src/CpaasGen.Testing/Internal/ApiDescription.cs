@@ -6,7 +6,6 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
 
 namespace Cpaas.Testing.Internal;
 

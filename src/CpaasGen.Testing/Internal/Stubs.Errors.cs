@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using WireMock;
-using WireMock.ResponseBuilders;
 
 namespace Cpaas.Testing.Internal;
 

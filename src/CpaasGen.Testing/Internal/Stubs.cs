@@ -216,7 +216,7 @@ internal sealed partial class Stubs
             .RespondWith(Response.Create().WithCallback(request => ToResponse(new Reply(404, RequestError(false, "SVC0002", NoSuchOperationText, request.Method + " " + Route.RawPath(request.Url))))));
     }
 
-    private IResponseMessage Respond(ApiOperation operation, Route route, Func<Call, Reply> handler, IRequestMessage request)
+    private ResponseMessage Respond(ApiOperation operation, Route route, Func<Call, Reply> handler, IRequestMessage request)
     {
         try
         {
@@ -238,7 +238,7 @@ internal sealed partial class Stubs
         }
     }
 
-    private static IResponseMessage ToResponse(Reply reply)
+    private static ResponseMessage ToResponse(Reply reply)
     {
         var response = new ResponseMessage { StatusCode = reply.Status };
         if (reply.Body is not null)

@@ -2,7 +2,7 @@ namespace Cpaas.DependencyInjection
 {
     public interface ICpaasClientFactory
     {
-        Cpaas.CpaasClient Get(string name);
+        Cpaas.CpaasClient GetClient(string name);
     }
 }
 namespace Microsoft.Extensions.DependencyInjection

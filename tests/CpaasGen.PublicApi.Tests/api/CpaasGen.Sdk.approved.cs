@@ -1026,7 +1026,7 @@ namespace Cpaas
         public virtual System.Threading.Tasks.Task<Cpaas.SmsThread> GetThreadAsync(string remoteAddress, string localAddress, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsThread>> GetThreadsAsync(Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.CpaasPage<Cpaas.SmsThread>> GetThreadsWithRemoteAddressAsync(string remoteAddress, Cpaas.HistoryQuery? query = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<Cpaas.CreateMessageResult> SendAsync(string from, string to, string text, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<Cpaas.CreateMessageResult> SendAsync(string senderAddress, string destinationAddress, string message, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.SubscribeResult> SubscribeAsync(Cpaas.SubscribeRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<Cpaas.UnsubscribeResult> UnsubscribeAsync(string subscriptionId, System.Threading.CancellationToken cancellationToken = default) { }
     }
