@@ -76,6 +76,13 @@ internal static partial class ClientEmitter
         return pathParameters.Count == operation.Parameters.Count(p => p.Location == ParameterLocation.Path);
     }
 
+    /// <summary>A <c>string[]</c> expression: the items, or the shared empty array.</summary>
+    private static string StringArray(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", list) + " }";
+    }
+
     private static string DescriptorField(OperationSpec operation) => "s_" + Naming.LowerFirstWord(operation.MethodName) + "Operation";
 
     /// <summary>The loggable operation name: the method and the path template without the base URL and the query.</summary>
@@ -99,9 +106,9 @@ internal static partial class ClientEmitter
         writer.Indentation++;
         writer.WriteLine(KnownTypes.Method + "." + operation.HttpMethod + ",");
         writer.WriteLine(DocComments.Literal(OperationName(operation)) + ",");
-        writer.WriteLine("new string[] { " + string.Join(", ", segments.Select(DocComments.Literal)) + " },");
-        writer.WriteLine("new string[] { " + string.Join(", ", pathParameters.Select(p => DocComments.Literal(p.TemplateName))) + " },");
-        writer.WriteLine("new string[] { " + string.Join(", ", query) + " },");
+        writer.WriteLine(StringArray(segments.Select(DocComments.Literal)) + ",");
+        writer.WriteLine(StringArray(pathParameters.Select(p => DocComments.Literal(p.TemplateName))) + ",");
+        writer.WriteLine(StringArray(query) + ",");
         writer.WriteLine((operation.Response is { } response ? DocComments.Literal(response.Accept) : "null") + ",");
         writer.WriteLine((operation.Body is { } body ? DocComments.Literal(body.ContentType) : "null") + ",");
         writer.WriteLine((operation.Errors.Count > 0 ? ErrorField(operation) : "null") + ");");
@@ -130,7 +137,7 @@ internal static partial class ClientEmitter
         }
 
         var path = pathParameters.Select(p => "global::" + ns + ".PathSegment.Encode(" + UrlValue(p, ns) + ", nameof(" + p.Name + "))");
-        writer.WriteLine("var pathValues = new string[] { " + string.Join(", ", path) + " };");
+        writer.WriteLine("var pathValues = " + StringArray(path) + ";");
         var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         var queryValues = "null";
         if (queryParameters.Count > 0)
