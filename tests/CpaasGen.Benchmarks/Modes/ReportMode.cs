@@ -38,21 +38,9 @@ internal static class ReportMode
         var fanOut = Load<FanOutResult>(Cli.Get(args, "--fanout"));
         var generator = Load<GeneratorCheckResult>(Cli.Get(args, "--generator"));
         var breakdown = Load<List<Phase>>(Cli.Get(args, "--breakdown"));
-        var builds = Load<HyperfineExport>(Cli.Get(args, "--builds"));
-        if (builds is not null)
-        {
-            builds.Tool = Cli.Get(args, "--builds-tool") ?? builds.Tool;
-            var buildsRoot = Cli.Get(args, "--builds-root");
-            foreach (var r in builds.Results)
-            {
-                r.Command = buildsRoot is null ? r.Command : r.Command.Replace(buildsRoot.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
-                r.Name ??= r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal) ? "**CpaasGen SDK** (Roslyn generator inside the compiler + the hand-written SDK)"
-                    : r.Command.Contains("GeneratorOnly", StringComparison.Ordinal) ? "**CpaasGen generator only** (a project compiling just the generated client, like the two references)"
-                    : r.Command.Contains("Reference.NSwag", StringComparison.Ordinal) ? "NSwag 14.7.1 (NSwag.MSBuild target, then compile)"
-                    : r.Command.Contains("Reference.Kiota", StringComparison.Ordinal) ? "Kiota CLI 1.38.0 (`kiota generate` in the build, then compile)"
-                    : r.Command;
-            }
-        }
+        var builds = LoadBuilds(args, "--builds");
+        var serverBuilds = LoadBuilds(args, "--builds-server");
+        var buildsNote = Cli.Get(args, "--builds-note") is { } notePath && File.Exists(notePath) ? File.ReadAllText(notePath).Trim() : null;
 
         var analysisFile = Cli.Get(args, "--analysis");
         var analysis = analysisFile is not null && File.Exists(analysisFile) ? File.ReadAllText(analysisFile).TrimEnd() : null;
@@ -76,7 +64,7 @@ internal static class ReportMode
         AppendThroughput(md, throughput);
         EmulatorLoadMode.Render(md, emulatorLoad);
         FanOutMode.Render(md, fanOut);
-        AppendGenerator(md, rows, generator, builds);
+        AppendGenerator(md, rows, generator, builds, serverBuilds, buildsNote);
         AppendBreakdown(md, breakdown);
         if (analysis is not null)
         {
@@ -283,7 +271,7 @@ internal static class ReportMode
         md.AppendLine();
     }
 
-    private static void AppendGenerator(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator, HyperfineExport? builds)
+    private static void AppendGenerator(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator, HyperfineExport? builds, HyperfineExport? serverBuilds, string? buildsNote)
     {
         md.AppendLine("## Generator");
         md.AppendLine();
@@ -321,31 +309,77 @@ internal static class ReportMode
             md.AppendLine();
         }
 
-        if (builds is not null && builds.Results.Count > 0)
+        if ((builds is not null && builds.Results.Count > 0) || (serverBuilds is not null && serverBuilds.Results.Count > 0))
         {
             md.AppendLine("### From a spec edit to a compiled client");
             md.AppendLine();
             md.AppendLine("Wall time of one edit-and-build on a copy of the repository (already built once, so restore is done): before each run");
-            md.AppendLine("a schema description in the spec is changed to a new text, then the project is built. Our generator runs inside the");
-            md.AppendLine("compiler; NSwag runs as an MSBuild target before it; Kiota runs its CLI (the reference project's build target) before");
-            md.AppendLine($"it. Measured with {builds.Tool ?? "hyperfine"}.");
+            md.AppendLine("a schema description in the spec is changed to a new text, then the project is built (Debug, as in an editor's inner");
+            md.AppendLine("loop). Our generator runs inside the compiler; NSwag runs as an MSBuild target before it; Kiota runs its CLI (the");
+            md.AppendLine($"reference project's build target) before it. Measured with {(builds ?? serverBuilds)!.Tool ?? "hyperfine"}, both tables in the same run.");
             md.AppendLine();
-            var ours = builds.Results.FirstOrDefault(r => r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal));
-            md.AppendLine("| client | command | mean | min | max | runs | vs CpaasGen |");
-            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-            foreach (var r in builds.Results)
+            if (serverBuilds is not null && serverBuilds.Results.Count > 0)
             {
-                md.AppendLine($"| {r.Name ?? r.Command} | `{r.Command}` | {r.Mean:0.00} s | {r.Min:0.00} s | {r.Max:0.00} s | {r.Times?.Count ?? 0} | ×{(ours is null ? 0 : r.Mean / ours.Mean):0.00} |");
+                md.AppendLine("**Compiler server on** (as users build: `UseSharedCompilation=true`, MSBuild node reuse on; the server is warm after the warm-up run):");
+                md.AppendLine();
+                AppendBuildTable(md, serverBuilds);
+            }
+
+            if (builds is not null && builds.Results.Count > 0)
+            {
+                md.AppendLine("**Compiler server off** (`UseSharedCompilation=false`, `MSBUILDDISABLENODEREUSE=1`: every compile starts a fresh csc, which loads and JITs the analyzers and the generator):");
+                md.AppendLine();
+                AppendBuildTable(md, builds);
+            }
+
+            md.AppendLine("Each build is a whole `dotnet build` of one project (MSBuild start-up, restore check, up-to-date checks, compile); the");
+            md.AppendLine("SDK's compile also compiles the hand-written SDK (and XML docs) on top of the generated files; the generator-only");
+            md.AppendLine("project (created by build/bench.sh in the copy, never committed) and the reference projects compile only their generated");
+            md.AppendLine("client.");
+            if (buildsNote is not null)
+            {
+                md.AppendLine();
+                md.AppendLine(buildsNote);
             }
 
             md.AppendLine();
-            md.AppendLine("Each build is a whole `dotnet build` of one project (MSBuild start-up, restore check, up-to-date checks, compile); the");
-            md.AppendLine("SDK's compile also compiles the hand-written SDK (and XML docs) on top of the 59 generated files; the generator-only");
-            md.AppendLine("project (created by build/bench.sh in the copy, never committed) and the reference projects compile only their generated");
-            md.AppendLine("client. Environment: " + (Environment.GetEnvironmentVariable("UseSharedCompilation") == "false" ? "UseSharedCompilation=false (no compiler server: every compile starts a fresh csc)" : "compiler server allowed") + (Environment.GetEnvironmentVariable("MSBUILDDISABLENODEREUSE") == "1" ? ", MSBUILDDISABLENODEREUSE=1" : string.Empty) + ".");
-
-            md.AppendLine();
         }
+    }
+
+    private static void AppendBuildTable(StringBuilder md, HyperfineExport builds)
+    {
+        var ours = builds.Results.FirstOrDefault(r => r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal));
+        md.AppendLine("| client | command | mean | min | max | runs | vs CpaasGen |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var r in builds.Results)
+        {
+            md.AppendLine($"| {r.Name ?? r.Command} | `{r.Command}` | {r.Mean:0.00} s | {r.Min:0.00} s | {r.Max:0.00} s | {r.Times?.Count ?? 0} | ×{(ours is null ? 0 : r.Mean / ours.Mean):0.00} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static HyperfineExport? LoadBuilds(string[] args, string option)
+    {
+        var builds = Load<HyperfineExport>(Cli.Get(args, option));
+        if (builds is null)
+        {
+            return null;
+        }
+
+        builds.Tool = Cli.Get(args, "--builds-tool") ?? builds.Tool;
+        var buildsRoot = Cli.Get(args, "--builds-root");
+        foreach (var r in builds.Results)
+        {
+            r.Command = buildsRoot is null ? r.Command : r.Command.Replace(buildsRoot.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
+            r.Name ??= r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal) ? "**CpaasGen SDK** (Roslyn generator inside the compiler + the hand-written SDK)"
+                : r.Command.Contains("GeneratorOnly", StringComparison.Ordinal) ? "**CpaasGen generator only** (a project compiling just the generated client, like the two references)"
+                : r.Command.Contains("Reference.NSwag", StringComparison.Ordinal) ? "NSwag 14.7.1 (NSwag.MSBuild target, then compile)"
+                : r.Command.Contains("Reference.Kiota", StringComparison.Ordinal) ? "Kiota CLI 1.38.0 (`kiota generate` in the build, then compile)"
+                : r.Command;
+        }
+
+        return builds;
     }
 
     private static void AppendBreakdown(StringBuilder md, List<Phase>? breakdown)
