@@ -4,7 +4,8 @@
 #      the generator (cold / after an unrelated edit); a short custom job (one launch, 5 warm-up + 15 measured
 #      iterations of 300 ms) so the whole script takes about 8-10 minutes on 2 cores;
 #   2. the generator's own timing and the incremental-caching check (--generator-check);
-#   3. where the bytes of one send go (--breakdown);
+#   3. where the bytes of one send go (--breakdown), and time ratios from interleaved rounds (--interleaved), which a
+#      busy shared machine disturbs far less than separate runs;
 #   4. throughput with 1, 16 and 256 concurrent callers against a loopback Kestrel stub (--throughput), and the
 #      emulator under 200 concurrent senders, with and without a dead webhook (--emulator-load), and the live feed's
 #      fan-out to 1,000 SSE clients (--fanout);
@@ -45,6 +46,9 @@ step "generator check"
 
 step "allocation breakdown of one send"
 "${bench[@]}" --breakdown --out "$out/breakdown.json" || fail "breakdown"
+
+step "interleaved time ratios (in memory; robust to a busy machine)"
+"${bench[@]}" --interleaved --rounds 60 --calls 2000 --out "$out/interleaved.json" || fail "interleaved"
 
 # Throughput after the single-threaded measurements: 256 callers leave the machine busy (and hot) for a while.
 step "throughput (1, 16, 256 callers; loopback)"
@@ -168,6 +172,7 @@ step "docs/performance.md"
   --fanout "$out/fanout.json" \
   --generator "$out/generator.json" \
   --breakdown "$out/breakdown.json" \
+  --interleaved "$out/interleaved.json" \
   --builds "$out/builds.json" --builds-server "$out/builds-server.json" --builds-note "$out/builds-note.md" \
   --builds-tool "$builds_tool" --builds-root "$work" \
   --analysis "$root/tests/CpaasGen.Benchmarks/Modes/analysis.md" \
