@@ -18,7 +18,7 @@ namespace CpaasGen.Benchmarks.Modes;
 /// Options: --results DIR, --throughput FILE, --generator FILE, --breakdown FILE, --builds FILE, --out FILE,
 /// --command TEXT, --analysis FILE, --emulator-load FILE, --fanout FILE.
 /// </summary>
-internal static class ReportMode
+internal static partial class ReportMode
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -316,101 +316,7 @@ internal static class ReportMode
             md.AppendLine();
         }
 
-        if ((builds is not null && builds.Results.Count > 0) || (serverBuilds is not null && serverBuilds.Results.Count > 0))
-        {
-            md.AppendLine("### From a spec edit to a compiled client");
-            md.AppendLine();
-            md.AppendLine("Wall time of one edit-and-build on a copy of the repository (already built once, so restore is done): before each run");
-            md.AppendLine("a schema description in the spec is changed to a new text, then the project is built (Debug, as in an editor's inner");
-            md.AppendLine("loop). Our generator runs inside the compiler; NSwag runs as an MSBuild target before it; Kiota runs its CLI (the");
-            md.AppendLine($"reference project's build target) before it. Measured with {(builds ?? serverBuilds)!.Tool ?? "hyperfine"}, both tables in the same run.");
-            md.AppendLine();
-            if (serverBuilds is not null && serverBuilds.Results.Count > 0)
-            {
-                md.AppendLine("**Compiler server on** (as users build: `UseSharedCompilation=true`, MSBuild node reuse on; the server is warm after the warm-up run):");
-                md.AppendLine();
-                AppendBuildTable(md, serverBuilds);
-            }
-
-            if (builds is not null && builds.Results.Count > 0)
-            {
-                md.AppendLine("**Compiler server off** (`UseSharedCompilation=false`, `MSBUILDDISABLENODEREUSE=1`: every compile starts a fresh csc, which loads and JITs the analyzers and the generator):");
-                md.AppendLine();
-                AppendBuildTable(md, builds);
-            }
-
-            md.AppendLine("Each build is a whole `dotnet build` of one project (MSBuild start-up, restore check, up-to-date checks, compile); the");
-            md.AppendLine("SDK's compile also compiles the hand-written SDK (and XML docs) on top of the generated files; the generator-only");
-            md.AppendLine("project (created by build/bench.sh in the copy, never committed) and the reference projects compile only their generated");
-            md.AppendLine("client.");
-            if (buildsNote is not null)
-            {
-                md.AppendLine();
-                md.AppendLine(buildsNote);
-            }
-
-            md.AppendLine();
-        }
-    }
-
-    private static void AppendBuildTable(StringBuilder md, HyperfineExport builds)
-    {
-        var ours = builds.Results.FirstOrDefault(r => r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal));
-        md.AppendLine("| client | command | mean | min | max | runs | vs CpaasGen |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var r in builds.Results)
-        {
-            md.AppendLine($"| {r.Name ?? r.Command} | `{r.Command}` | {r.Mean:0.00} s | {r.Min:0.00} s | {r.Max:0.00} s | {r.Times?.Count ?? 0} | ×{(ours is null ? 0 : r.Mean / ours.Mean):0.00} |");
-        }
-
-        md.AppendLine();
-    }
-
-    private static HyperfineExport? LoadBuilds(string[] args, string option)
-    {
-        var builds = Load<HyperfineExport>(Cli.Get(args, option));
-        if (builds is null)
-        {
-            return null;
-        }
-
-        builds.Tool = Cli.Get(args, "--builds-tool") ?? builds.Tool;
-        var buildsRoot = Cli.Get(args, "--builds-root");
-        foreach (var r in builds.Results)
-        {
-            r.Command = buildsRoot is null ? r.Command : r.Command.Replace(buildsRoot.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
-            r.Name ??= r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal) ? "**CpaasGen SDK** (Roslyn generator inside the compiler + the hand-written SDK)"
-                : r.Command.Contains("GeneratorOnly", StringComparison.Ordinal) ? "**CpaasGen generator only** (a project compiling just the generated client, like the two references)"
-                : r.Command.Contains("Reference.NSwag", StringComparison.Ordinal) ? "NSwag 14.7.1 (NSwag.MSBuild target, then compile)"
-                : r.Command.Contains("Reference.Kiota", StringComparison.Ordinal) ? "Kiota CLI 1.38.0 (`kiota generate` in the build, then compile)"
-                : r.Command;
-        }
-
-        return builds;
-    }
-
-    private static void AppendInterleaved(StringBuilder md, List<InterleavedResult>? results)
-    {
-        if (results is null || results.Count == 0)
-        {
-            return;
-        }
-
-        md.AppendLine("## Time ratios, interleaved");
-        md.AppendLine();
-        md.AppendLine($"`--interleaved` mode: {results[0].Rounds} rounds; in each, {results[0].Calls:N0} in-memory calls per contender, the contenders in a rotating");
-        md.AppendLine("order, each block's time divided by the floor's block of the same round. Load from other processes on the shared");
-        md.AppendLine("machine hits neighbouring blocks alike and cancels in the ratio; the median and the interquartile range of the per-round");
-        md.AppendLine("ratios are shown. (BenchmarkDotNet's table above runs each contender separately, so a busy neighbour shows up there.)");
-        md.AppendLine();
-        md.AppendLine("| operation | contender | median ns / call | time vs floor (median) | interquartile |");
-        md.AppendLine("|---|---|---:|---:|---|");
-        foreach (var r in results)
-        {
-            md.AppendLine($"| {r.Operation} | {r.Contender} | {r.MedianNs:N0} | ×{r.RatioMedian:0.00} | ×{r.RatioQ1:0.00}–×{r.RatioQ3:0.00} |");
-        }
-
-        md.AppendLine();
+        AppendBuilds(md, builds, serverBuilds, buildsNote);
     }
 
     private static void AppendBreakdown(StringBuilder md, List<Phase>? breakdown)
@@ -461,106 +367,6 @@ internal static class ReportMode
     // ---- data -------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Class, string Method, string Category, string Contender, string Param, double MeanNs, double ErrorNs, double AllocatedB);
-
-    private static List<Row> LoadCsv(string dir)
-    {
-        var rows = new List<Row>();
-        if (!Directory.Exists(dir))
-        {
-            return rows;
-        }
-
-        foreach (var file in Directory.GetFiles(dir, "*-report.csv"))
-        {
-            var className = Path.GetFileName(file).Replace("-report.csv", string.Empty, StringComparison.Ordinal);
-            className = className[(className.LastIndexOf('.') + 1)..];
-            var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToList();
-            if (lines.Count < 2)
-            {
-                continue;
-            }
-
-            var header = SplitCsv(lines[0]);
-            int Col(string prefix) => header.FindIndex(h => h == prefix || h.StartsWith(prefix + " [", StringComparison.Ordinal));
-            var method = Col("Method");
-            var categories = Col("Categories");
-            var kind = Col("Kind");
-            var mean = Col("Mean");
-            var error = Col("Error");
-            var allocated = Col("Allocated");
-            foreach (var line in lines.Skip(1))
-            {
-                var cells = SplitCsv(line);
-                var name = cells[method];
-                var category = categories >= 0 ? cells[categories] : string.Empty;
-                var underscore = name.IndexOf('_', StringComparison.Ordinal);
-                rows.Add(new Row(
-                    className,
-                    name,
-                    category,
-                    underscore >= 0 ? name[(underscore + 1)..] : name,
-                    kind >= 0 ? cells[kind] : string.Empty,
-                    Number(cells[mean]),
-                    error >= 0 ? Number(cells[error]) : 0,
-                    allocated >= 0 ? Number(cells[allocated]) : 0));
-            }
-        }
-
-        return rows;
-    }
-
-    private static double Number(string text)
-    {
-        var clean = text.Replace(",", string.Empty, StringComparison.Ordinal).Trim();
-        return double.TryParse(clean, NumberStyles.Float, Inv, out var value) ? value : double.NaN;
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
-    }
-
-    private static T? Load<T>(string? path)
-        where T : class
-        => path is not null && File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) : null;
 
     private static Row? Find(List<Row> rows, string category, string contender) => rows.FirstOrDefault(r => r.Category == category && r.Contender == contender);
 
@@ -650,26 +456,4 @@ internal static class ReportMode
             return "unknown";
         }
     }
-}
-
-public sealed class HyperfineExport
-{
-    public string? Tool { get; set; }
-
-    public List<HyperfineResult> Results { get; set; } = new();
-}
-
-public sealed class HyperfineResult
-{
-    public string Command { get; set; } = string.Empty;
-
-    public string? Name { get; set; }
-
-    public double Mean { get; set; }
-
-    public double Min { get; set; }
-
-    public double Max { get; set; }
-
-    public List<double>? Times { get; set; }
 }
