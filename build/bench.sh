@@ -4,14 +4,18 @@
 #      the generator (cold / after an unrelated edit); a short custom job (one launch, 5 warm-up + 15 measured
 #      iterations of 300 ms) so the whole script takes about 8-10 minutes on 2 cores;
 #   2. the generator's own timing and the incremental-caching check (--generator-check);
-#   3. where the bytes of one send go (--breakdown);
+#   3. where the bytes of one send go (--breakdown), and time ratios from interleaved rounds (--interleaved), which a
+#      busy shared machine disturbs far less than separate runs;
 #   4. throughput with 1, 16 and 256 concurrent callers against a loopback Kestrel stub (--throughput), and the
 #      emulator under 200 concurrent senders, with and without a dead webhook (--emulator-load), and the live feed's
 #      fan-out to 1,000 SSE clients (--fanout);
 #   5. wall time from a spec edit to a compiled client: our generator vs NSwag.MSBuild vs the Kiota CLI, on a copy of
-#      the repository, with hyperfine when installed (apt-get install -y hyperfine), else date +%s%N over 3 runs;
+#      the repository, with the compiler server on (as users build) and off, in the same run, with hyperfine when
+#      installed (apt-get install -y hyperfine), else date +%s%N over 3 runs; plus the compiler's own analyzer and
+#      generator timing of one SDK rebuild (ReportAnalyzer), for the generator's share;
 #   6. docs/performance.md (--report).
-# Usage: bash build/bench.sh            (env: BENCH_OUT=dir for the raw results, default BenchmarkDotNet.Artifacts/bench)
+# Usage: bash build/bench.sh            (env: BENCH_OUT=dir for the raw results, default BenchmarkDotNet.Artifacts/bench;
+#                                        BENCH_JOB="…" to replace the BenchmarkDotNet job arguments, e.g. a shorter job)
 # Exit status: non-zero if a step failed or a checked invariant broke (token requests != 1, generator not cached);
 # the report is written either way.
 set -uo pipefail
@@ -19,7 +23,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 out="${BENCH_OUT:-$root/BenchmarkDotNet.Artifacts/bench}"
-job=(--launchCount 1 --warmupCount 5 --iterationCount 15 --iterationTime 300)
+read -r -a job <<< "${BENCH_JOB:---launchCount 1 --warmupCount 5 --iterationCount 15 --iterationTime 300}"
 status=0
 started=$(date +%s)
 
@@ -42,6 +46,9 @@ step "generator check"
 
 step "allocation breakdown of one send"
 "${bench[@]}" --breakdown --out "$out/breakdown.json" || fail "breakdown"
+
+step "interleaved time ratios (in memory; robust to a busy machine)"
+"${bench[@]}" --interleaved --rounds 60 --calls 2000 --out "$out/interleaved.json" || fail "interleaved"
 
 # Throughput after the single-threaded measurements: 256 callers leave the machine busy (and hot) for a while.
 step "throughput (1, 16, 256 callers; loopback)"
@@ -85,22 +92,18 @@ cat > "$work/tests/CpaasGen.Reference.GeneratorOnly/CpaasGen.Reference.Generator
   </ItemGroup>
 </Project>
 PROJ
-builds_tool="date +%s%N, 3 runs after 1 warm-up"
-cmds=(
-  "dotnet build $work/src/CpaasGen.Sdk -nologo -v:q"
-  "dotnet build $work/tests/CpaasGen.Reference.GeneratorOnly -nologo -v:q"
-  "dotnet build $work/tests/CpaasGen.Reference.NSwag -nologo -v:q"
-  "dotnet build $work/tests/CpaasGen.Reference.Kiota -nologo -v:q"
-)
-(cd "$work" && for c in "${cmds[@]}"; do $c > /dev/null || exit 1; done) || fail "first build of the copy"
-if command -v hyperfine > /dev/null; then
-  builds_tool="$(hyperfine --version), 3 runs after 1 warm-up"
-  (cd "$work" && hyperfine --runs 3 --warmup 1 --style basic --export-json "$out/builds.json" \
-      --prepare "bash $work/edit-spec.sh" "${cmds[0]}" \
-      --prepare "bash $work/edit-spec.sh" "${cmds[1]}" \
-      --prepare "bash $work/edit-spec.sh" "${cmds[2]}" \
-      --prepare "bash $work/edit-spec.sh" "${cmds[3]}") || fail "build timing (hyperfine)"
-else
+# One timing pass over the four builds; $1 = the JSON file to write. Runs with whatever compiler-server settings the
+# caller's environment has.
+time_builds() {
+  local json="$1"
+  if command -v hyperfine > /dev/null; then
+    (cd "$work" && hyperfine --runs 3 --warmup 1 --style basic --export-json "$json" \
+        --prepare "bash $work/edit-spec.sh" "${cmds[0]}" \
+        --prepare "bash $work/edit-spec.sh" "${cmds[1]}" \
+        --prepare "bash $work/edit-spec.sh" "${cmds[2]}" \
+        --prepare "bash $work/edit-spec.sh" "${cmds[3]}") || fail "build timing (hyperfine)"
+    return
+  fi
   {
     echo '{ "results": ['
     first=1
@@ -120,8 +123,46 @@ else
         END { printf "{ \"command\": \"%s\", \"mean\": %.4f, \"min\": %.4f, \"max\": %.4f, \"times\": [%s, %s, %s] }", cmd, s / NR, mn, mx, t[1], t[2], t[3] }'
     done
     echo '] }'
-  } > "$out/builds.json"
-fi
+  } > "$json"
+}
+
+builds_tool="date +%s%N, 3 runs after 1 warm-up"
+command -v hyperfine > /dev/null && builds_tool="$(hyperfine --version), 3 runs after 1 warm-up"
+cmds=(
+  "dotnet build $work/src/CpaasGen.Sdk -nologo -v:q"
+  "dotnet build $work/tests/CpaasGen.Reference.GeneratorOnly -nologo -v:q"
+  "dotnet build $work/tests/CpaasGen.Reference.NSwag -nologo -v:q"
+  "dotnet build $work/tests/CpaasGen.Reference.Kiota -nologo -v:q"
+)
+(cd "$work" && for c in "${cmds[@]}"; do UseSharedCompilation=false $c > /dev/null || exit 1; done) || fail "first build of the copy"
+
+# Compiler server off: every compile is a fresh csc.
+(export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1; time_builds "$out/builds.json")
+
+# Compiler server on, as users build. The servers this step starts (VBCSCompiler, MSBuild nodes) are stopped by their
+# process ids afterwards; servers that were already running are left alone.
+# (Only reusable MSBuild nodes: a build with node reuse off, someone else's, ends its own nodes.)
+servers() { pgrep -f -i 'VBCSCompiler|nodemode:[0-9]+ .*nodereuse:true' 2> /dev/null | sort; }
+servers > "$out/servers-before.txt"
+(
+  export UseSharedCompilation=true
+  unset MSBUILDDISABLENODEREUSE
+  time_builds "$out/builds-server.json"
+  # The compiler's own account of one SDK rebuild on the warm server: the generators' and analyzers' time.
+  bash "$work/edit-spec.sh"
+  dotnet build "$work/src/CpaasGen.Sdk" -nologo -v:d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$out/report-analyzer.log" 2>&1 || fail "ReportAnalyzer build"
+)
+servers | comm -13 "$out/servers-before.txt" - | while read -r pid; do kill "$pid" 2> /dev/null || true; done
+{
+  csc=$(awk '$2 == "ms" && $3 == "Csc" { print $1; exit }' "$out/report-analyzer.log")
+  generators=$(grep -m1 "Total generator execution time" "$out/report-analyzer.log" | grep -oE '[0-9.]+ seconds' | cut -d' ' -f1)
+  ours=$(grep -m1 -E '^[[:space:]]*[0-9.<]+[[:space:]]+[0-9<]+[[:space:]]+CpaasGen\.Generator\.CpaasGenGenerator' "$out/report-analyzer.log" | awk '{ print $1 }')
+  analyzers=$(grep -m1 "Total analyzer execution time" "$out/report-analyzer.log" | grep -oE '[0-9.]+ seconds' | cut -d' ' -f1)
+  illink=$(grep -m1 -E '^[[:space:]]*[0-9.]+[[:space:]]+[0-9<]+[[:space:]]+ILLink\.RoslynAnalyzer,' "$out/report-analyzer.log" | awk '{ print $1 }')
+  echo "The generator's share, from the compiler's own timing of one SDK rebuild on the warm server (\`-p:ReportAnalyzer=true\`,"
+  echo "Debug): CpaasGen's generator ${ours:-?} s of ${generators:-?} s for all source generators, within the Csc task's ${csc:-?} ms;"
+  echo "analyzers ${analyzers:-?} s (concurrent)${illink:+, of which the trim/AOT analyzers ${illink} s}."
+} > "$out/builds-note.md"
 
 step "docs/performance.md"
 "${bench[@]}" --report \
@@ -131,7 +172,9 @@ step "docs/performance.md"
   --fanout "$out/fanout.json" \
   --generator "$out/generator.json" \
   --breakdown "$out/breakdown.json" \
-  --builds "$out/builds.json" --builds-tool "$builds_tool" --builds-root "$work" \
+  --interleaved "$out/interleaved.json" \
+  --builds "$out/builds.json" --builds-server "$out/builds-server.json" --builds-note "$out/builds-note.md" \
+  --builds-tool "$builds_tool" --builds-root "$work" \
   --analysis "$root/tests/CpaasGen.Benchmarks/Modes/analysis.md" \
   --command "bash build/bench.sh   # BenchmarkDotNet job: ${job[*]}" \
   --out "$root/docs/performance.md" || fail "report"

@@ -71,6 +71,7 @@ public class CpaasClient : IDisposable
         _core = new ClientCore(copy, httpClient ?? _ownedHttpClient!, loggerFactory ?? NullLoggerFactory.Instance);
         Conversation = new Conversation(_core);
         TwoFactor = new TwoFactor(_core);
+        Api = _core.Api;
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -78,6 +79,7 @@ public class CpaasClient : IDisposable
     {
         Conversation = null!;
         TwoFactor = null!;
+        Api = null!;
     }
 
     /// <summary>SMS: send, subscribe to inbound SMS, history.</summary>
@@ -85,6 +87,32 @@ public class CpaasClient : IDisposable
 
     /// <summary>Two-factor authentication codes by SMS or e-mail: send, verify, resend, delete (the official SDKs' <c>twofactor</c>).</summary>
     public virtual TwoFactor TwoFactor { get; }
+
+    /// <summary>
+    /// The protocol layer: the client generated from the API description (namespace <c>Cpaas.Api</c>), one method per
+    /// operation of the spec with its wire models, on this client's request pipeline (the access token, retries,
+    /// <see cref="CpaasClientOptions.Timeout"/>, redirect refusal, <see cref="CpaasClientOptions.MaxResponseBytes"/>,
+    /// telemetry, redaction). A field or an operation added to the spec is here on the next build of the SDK, before
+    /// <see cref="Conversation"/> and <see cref="TwoFactor"/> know of it. Errors are <see cref="CpaasApiException"/>, as for
+    /// the convenience methods. Pass <see cref="CurrentUser"/> where an operation asks for the <c>userId</c>.
+    /// Requests are retried by their HTTP method (GET, PUT, DELETE; a POST only when it provably never left): the
+    /// convenience methods know better for the PUTs that send a message (resend or verify a two-factor code). See
+    /// docs/protocol-layer.md.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// Cpaas.Api.InboundSubscriptionListResponseBody page =
+    ///     await client.Api.SmsInboundSubscriptions.ListInboundSubscriptionsAsync(CpaasClient.CurrentUser);
+    /// </code>
+    /// </example>
+    public virtual global::Cpaas.Api.KandyApiClient Api { get; }
+
+    /// <summary>
+    /// The <c>userId</c> value that stands for the user of this client's access token in a <see cref="Api"/> call: the
+    /// pipeline puts the token's user id (the id_token's <c>preferred_username</c>) there, after getting a token if needed.
+    /// To know the id itself, call <see cref="GetUserIdAsync"/>.
+    /// </summary>
+    public const string CurrentUser = global::Cpaas.CurrentUser.PathValue;
 
     /// <summary>The base URL this client talks to.</summary>
     public Uri? BaseUrl => _core?.Options.BaseUrl;

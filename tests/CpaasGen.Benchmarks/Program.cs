@@ -6,7 +6,7 @@ using CpaasGen.Benchmarks.Modes;
 
 namespace CpaasGen.Benchmarks;
 
-/// <summary>Entry point: BenchmarkDotNet by default; --throughput, --generator-check, --breakdown and --report otherwise.</summary>
+/// <summary>Entry point: BenchmarkDotNet by default; --throughput, --generator-check, --breakdown, --interleaved, --emulator-load, --fanout and --report otherwise.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
@@ -21,6 +21,8 @@ internal static class Program
                 return GeneratorCheckMode.Run(rest);
             case "--breakdown":
                 return await BreakdownMode.RunAsync(rest).ConfigureAwait(false);
+            case "--interleaved":
+                return await InterleavedMode.RunAsync(rest).ConfigureAwait(false);
             case "--emulator-load":
                 return await EmulatorLoadMode.RunAsync(rest).ConfigureAwait(false);
             case "--emulator-serve":

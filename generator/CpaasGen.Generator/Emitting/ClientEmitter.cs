@@ -45,6 +45,11 @@ internal static partial class ClientEmitter
             writer.WriteLine();
         }
 
+        foreach (var operation in spec.Operations)
+        {
+            EmitDescriptor(writer, spec, operation);
+        }
+
         writer.WriteLine("/// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>");
         writer.WriteLine("/// <param name=\"requestAdapter\">The request adapter.</param>");
         writer.OpenBlock("public " + spec.Name + "(" + KnownTypes.IRequestAdapter + " requestAdapter)");
@@ -113,6 +118,7 @@ internal static partial class ClientEmitter
         var resultType = ResultType(operation.Response, ns);
         var returnType = resultType is null ? KnownTypes.Task : KnownTypes.Task + "<" + resultType + ">";
         writer.OpenBlock("public virtual async " + returnType + " " + operation.MethodName + "Async(" + ParameterList(operation, ns, withCancellation: true) + ")");
+        EmitDirectBranch(writer, spec, operation);
         writer.WriteLine("var requestInfo = To" + operation.MethodName + "RequestInformation(" + ArgumentList(operation) + ");");
         EmitCall(writer, operation, ns, operation.Errors.Count > 0 ? ErrorField(operation) : "null");
         writer.CloseBlock();

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Cpaas.Api;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions.Store;
@@ -17,8 +18,14 @@ namespace Cpaas;
 /// <see cref="RequestPipeline"/> does the rest (authentication, retries, the deadline, telemetry, redirects, the size
 /// limit, error mapping). Request bodies are written by <see cref="BodyWriterFactory"/>. The generated clients also run
 /// unchanged on Kiota's own HttpClientRequestAdapter.
+/// <para/>
+/// It also offers the generated clients the direct path (<see cref="IDirectRequestAdapter"/>): an operation's static
+/// <see cref="OperationDescriptor"/> with the call's path and query values and the body model becomes a
+/// <see cref="PipelineMessage"/> without a Kiota <see cref="RequestInformation"/> (≈ 2 KB and 0.4 µs less per call); the
+/// body is written by the model's generated <see cref="IJsonModel.WriteJson"/>, the answer read by its <c>ReadFrom</c>.
+/// The same pipeline, the same policies.
 /// </summary>
-internal sealed class CpaasRequestAdapter : IRequestAdapter
+internal sealed class CpaasRequestAdapter : IRequestAdapter, IDirectRequestAdapter
 {
     private readonly RequestPipeline _pipeline;
     private readonly string _baseUrl;
@@ -43,6 +50,9 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
     internal RequestPipeline Pipeline => _pipeline;
 
     public ISerializationWriterFactory SerializationWriterFactory => _writers;
+
+    /// <summary>True unless a backing store was enabled (then only its changes are written, which needs Kiota's writers).</summary>
+    public bool CanSendDirect => _writers is not BackingStoreSerializationWriterProxyFactory;
 
     /// <summary>The base URL. Fixed by the options: the client is immutable.</summary>
     public string? BaseUrl
@@ -88,6 +98,13 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
     public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         => SendAsync<object?>(requestInfo, NoContentReader.Instance, errorMapping, cancellationToken);
 
+    public Task<T> SendDirectAsync<T>(OperationDescriptor operation, string[] pathValues, string?[]? queryValues, IJsonModel? body, GeneratedJson.ElementReader<T> read, CancellationToken cancellationToken)
+        where T : class
+        => SendDirectAsync<T>(operation, pathValues, queryValues, body, DirectModelReader<T>.For(read), cancellationToken);
+
+    public Task SendDirectNoContentAsync(OperationDescriptor operation, string[] pathValues, string?[]? queryValues, IJsonModel? body, CancellationToken cancellationToken)
+        => SendDirectAsync<object>(operation, pathValues, queryValues, body, NoContentReader.Instance, cancellationToken);
+
     /// <summary>The <see cref="HttpRequestMessage"/> the request describes (URL, the generated client's headers, body), without the pipeline's headers (agent, bearer).</summary>
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
     {
@@ -111,5 +128,29 @@ internal sealed class CpaasRequestAdapter : IRequestAdapter
 
         await _pipeline.SendAsync(message).ConfigureAwait(false);
         return message.Result is T result ? result : default!;
+    }
+
+    /// <summary>Sends a direct-path request (<see cref="IDirectRequestAdapter"/>) through the pipeline.</summary>
+    private async Task<T> SendDirectAsync<T>(OperationDescriptor operation, string[] pathValues, string?[]? queryValues, IJsonModel? body, ResponseReader reader, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(pathValues);
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[]? content = null;
+        var length = 0;
+        if (body is not null)
+        {
+            content = JsonBodyWriter.WritePooled<IJsonModel>(body, null, out length);
+        }
+
+        using var message = PipelineMessage.RentDirect(operation, _baseUrl, pathValues, queryValues, content, length, reader, cancellationToken);
+        if (_notIdempotent)
+        {
+            message.TreatAsNotIdempotent();
+        }
+
+        await _pipeline.SendAsync(message).ConfigureAwait(false);
+        return (message.Result as T)!;
     }
 }

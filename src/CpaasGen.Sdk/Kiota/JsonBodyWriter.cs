@@ -168,6 +168,15 @@ internal sealed class JsonBodyWriter : ISerializationWriter
     }
 
     private void WriteFast<T>(IJsonModel? model, IReadOnlyCollection<T>? items)
+        => _content = WritePooled(model, items, out _length);
+
+    /// <summary>
+    /// Writes <paramref name="model"/> (or, when it is null, the array <paramref name="items"/>) with its generated
+    /// <see cref="IJsonModel.WriteJson"/> through a thread-cached writer; returns the body in an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/> (the caller returns it), <paramref name="length"/> bytes long. Also the direct
+    /// path's body writer (<see cref="CpaasRequestAdapter"/>).
+    /// </summary>
+    internal static byte[] WritePooled<T>(IJsonModel? model, IReadOnlyCollection<T>? items, out int length)
     {
         // One buffer and writer per thread, reused: the only per-call allocation is the pooled body array.
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
@@ -198,14 +207,16 @@ internal sealed class JsonBodyWriter : ISerializationWriter
         }
 
         writer.Flush();
-        _length = buffer.WrittenCount;
-        _content = ArrayPool<byte>.Shared.Rent(Math.Max(_length, 1));
-        buffer.WrittenSpan.CopyTo(_content);
+        length = buffer.WrittenCount;
+        var content = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        buffer.WrittenSpan.CopyTo(content);
         if (buffer.Capacity > 64 * 1024)
         {
             t_buffer = null; // don't keep a rare huge body alive on the thread
             t_writer = null;
         }
+
+        return content;
     }
 }
 

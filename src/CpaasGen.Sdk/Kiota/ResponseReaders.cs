@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using Cpaas.Api;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Cpaas;
@@ -27,6 +28,53 @@ internal sealed class ModelReader<T> : ResponseReader
         try
         {
             var model = ModelReading.Read(body, _factory, ModelReading.ReaderOptions);
+            ModelReading.CompleteInitialization(model);
+            return model;
+        }
+        catch (Exception ex) when (ModelReading.IsUnreadable(ex))
+        {
+            throw BodyErrors.Unreadable(message, ex, redactor, showBody: true);
+        }
+    }
+}
+
+/// <summary>
+/// The direct path's reader of a success body: one generated model through its static <c>ReadFrom</c> (the same
+/// generated reader <see cref="ModelReader{T}"/> reaches through the model's factory and <see cref="IJsonModel.ReadJson"/>).
+/// </summary>
+internal sealed class DirectModelReader<T> : ResponseReader
+    where T : class
+{
+    // The generated clients pass a static method group (cached by the compiler): one reader per model type.
+    private static DirectModelReader<T>? s_last;
+
+    private readonly GeneratedJson.ElementReader<T> _read;
+
+    private DirectModelReader(GeneratedJson.ElementReader<T> read) => _read = read;
+
+    public static DirectModelReader<T> For(GeneratedJson.ElementReader<T> read)
+    {
+        var last = s_last;
+        return last is not null && (ReferenceEquals(last._read, read) || last._read.Equals(read)) ? last : s_last = new DirectModelReader<T>(read);
+    }
+
+    public override object? Read(PipelineMessage message, Redactor redactor)
+    {
+        var body = BodyErrors.Require(message);
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(body.Span, ModelReading.ReaderOptions);
+            if (!reader.Read())
+            {
+                throw new System.Text.Json.JsonException("The body has no JSON value.");
+            }
+
+            var model = _read(ref reader);
+            if (reader.Read())
+            {
+                throw new System.Text.Json.JsonException("Unexpected data after the JSON value at byte " + reader.TokenStartIndex + ".");
+            }
+
             ModelReading.CompleteInitialization(model);
             return model;
         }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Cpaas.Api;
 using Microsoft.Kiota.Abstractions;
 
 namespace Cpaas;
@@ -82,6 +83,63 @@ internal static class UrlTemplates
 
             var uri = new Uri(builder.ToString(), UriKind.Absolute);
             template.Last = BuiltUrl.Of(requestInfo, template, uri);
+            return uri;
+        }
+        finally
+        {
+            if (builder.Capacity <= 4096)
+            {
+                t_builder = builder;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The URL of a direct-path request: the base URL, the generated operation's literal path text around the path values
+    /// (already encoded by the generated client, <c>PathSegment.Encode</c>), and the query values encoded here, once. The
+    /// last URL built per operation is kept on it and reused while the values are the same.
+    /// </summary>
+    public static Uri Build(string baseUrl, OperationDescriptor operation, string[] pathValues, string?[]? queryValues)
+    {
+        if (operation.AdapterCache is DirectUrl last && last.Matches(baseUrl, pathValues, queryValues))
+        {
+            return last.Uri;
+        }
+
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        try
+        {
+            builder.Append(baseUrl);
+            var segments = operation.PathSegments;
+            for (var i = 0; i < segments.Length; i++)
+            {
+                builder.Append(segments[i]);
+                if (i < pathValues.Length)
+                {
+                    builder.Append(pathValues[i]);
+                }
+            }
+
+            if (queryValues is not null)
+            {
+                var first = true;
+                var names = operation.QueryParameters;
+                for (var i = 0; i < names.Length && i < queryValues.Length; i++)
+                {
+                    if (queryValues[i] is not { } value)
+                    {
+                        continue;
+                    }
+
+                    builder.Append(first ? '?' : '&').Append(names[i]).Append('=').Append(Uri.EscapeDataString(value));
+                    first = false;
+                }
+            }
+
+            var uri = new Uri(builder.ToString(), UriKind.Absolute);
+            operation.AdapterCache = new DirectUrl(baseUrl, (string[])pathValues.Clone(), (string?[]?)queryValues?.Clone(), uri);
             return uri;
         }
         finally
@@ -310,6 +368,46 @@ internal static class UrlTemplates
                 if (!(value is null ? _query[i] is null : value is string text && string.Equals(text, _query[i], StringComparison.Ordinal)))
                 {
                     return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A direct-path URL and the values it was built from (copies: the caller's arrays change).</summary>
+    private sealed class DirectUrl(string baseUrl, string[] path, string?[]? query, Uri uri)
+    {
+        public Uri Uri { get; } = uri;
+
+        public bool Matches(string baseUrl2, string[] path2, string?[]? query2)
+        {
+            if (!string.Equals(baseUrl, baseUrl2, StringComparison.Ordinal) || path.Length != path2.Length || (query is null) != (query2 is null))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < path.Length; i++)
+            {
+                if (!string.Equals(path[i], path2[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (query is not null)
+            {
+                if (query.Length != query2!.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < query.Length; i++)
+                {
+                    if (!string.Equals(query[i], query2[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
                 }
             }
 

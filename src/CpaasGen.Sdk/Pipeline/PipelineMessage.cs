@@ -4,13 +4,15 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using Microsoft.Kiota.Abstractions;
+using Cpaas.Api;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Cpaas;
 
 /// <summary>
 /// One request on its way through the <see cref="RequestPipeline"/>: what to send (the generated client's
-/// <see cref="RequestInformation"/>, its body bytes, the headers the policies add), the state the policies share
+/// <see cref="RequestInformation"/>, or on the direct path its <see cref="OperationDescriptor"/> with the call's path and
+/// query values; the body bytes; the headers the policies add), the state the policies share
 /// (deadline, attempts, whether the request may have been processed, the server's Retry-After) and the current
 /// attempt's answer (status, headers, the body read into a pooled buffer). Every policy reads and writes only this
 /// object: there is no ambient state. Disposing it returns the pooled buffers and disposes the last answer; a rented
@@ -28,9 +30,15 @@ internal sealed class PipelineMessage : IDisposable
     private int _headerCount;
     private Uri? _url;
 
+    // The direct path (no RequestInformation): the generated operation, the base URL, the call's values, the pooled body.
+    private OperationDescriptor? _descriptor;
+    private string? _baseUrl;
+    private string[]? _pathValues;
+    private string?[]? _queryValues;
+    private byte[]? _pooledContent;
+
     private PipelineMessage()
     {
-        Request = null!;
         Reader = null!;
         Method = null!;
         Operation = null!;
@@ -54,6 +62,33 @@ internal sealed class PipelineMessage : IDisposable
         return message;
     }
 
+    /// <summary>
+    /// A message for the direct path, from this thread's spare slot: the generated <paramref name="operation"/> with the
+    /// call's encoded path values and query values, and the body in <paramref name="pooledContent"/> (rented from
+    /// <see cref="System.Buffers.ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns it).
+    /// </summary>
+    public static PipelineMessage RentDirect(OperationDescriptor operation, string baseUrl, string[] pathValues, string?[]? queryValues, byte[]? pooledContent, int contentLength, ResponseReader reader, CancellationToken cancellationToken)
+    {
+        var message = t_spare ?? new PipelineMessage();
+        t_spare = null;
+        message._descriptor = operation;
+        message._baseUrl = baseUrl;
+        message._pathValues = pathValues;
+        message._queryValues = queryValues;
+        message._pooledContent = pooledContent;
+        message.Reader = reader;
+        message.ErrorMapping = operation.ErrorMapping;
+        message.CallerToken = cancellationToken;
+        message.CancellationToken = cancellationToken;
+        message.Method = HttpMethodOf(operation.Method);
+        message.IsIdempotent = IsIdempotentMethod(operation.Method);
+        message.Operation = operation.Name;
+        message.Content = pooledContent is null ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(pooledContent, 0, contentLength);
+        message.ContentType = pooledContent is null ? null : operation.ContentType;
+        message._rented = true;
+        return message;
+    }
+
     private void Initialize(RequestInformation request, ResponseReader reader, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, CancellationToken cancellationToken)
     {
         Request = request;
@@ -62,15 +97,18 @@ internal sealed class PipelineMessage : IDisposable
         CallerToken = cancellationToken;
         CancellationToken = cancellationToken;
         Method = HttpMethodOf(request.HttpMethod);
-        IsIdempotent = request.HttpMethod is not Microsoft.Kiota.Abstractions.Method.POST and not Microsoft.Kiota.Abstractions.Method.PATCH;
+        IsIdempotent = IsIdempotentMethod(request.HttpMethod);
         Operation = UrlTemplates.Operation(request);
         (Content, ContentType) = ReadContent(request);
     }
 
+    private static bool IsIdempotentMethod(Method method)
+        => method is not Microsoft.Kiota.Abstractions.Method.POST and not Microsoft.Kiota.Abstractions.Method.PATCH;
+
     // ---- the request ---------------------------------------------------------------------------------------------
 
-    /// <summary>The generated client's request: method, URL template with its path and query values, Accept, body.</summary>
-    public RequestInformation Request { get; private set; }
+    /// <summary>The generated client's request: method, URL template with its path and query values, Accept, body. Null on the direct path.</summary>
+    public RequestInformation? Request { get; private set; }
 
     public HttpMethod Method { get; private set; }
 
@@ -144,7 +182,7 @@ internal sealed class PipelineMessage : IDisposable
     public object? Result { get; set; }
 
     /// <summary>The URL of the request (built once from the template; again only if a path value changes).</summary>
-    public Uri Url => _url ??= UrlTemplates.Build(Request);
+    public Uri Url => _url ??= Request is { } request ? UrlTemplates.Build(request) : UrlTemplates.Build(_baseUrl!, _descriptor!, _pathValues!, _queryValues);
 
     /// <summary>Adds a header to every attempt, or replaces its value.</summary>
     public void SetHeader(string name, string value)
@@ -190,6 +228,22 @@ internal sealed class PipelineMessage : IDisposable
     /// <summary>Replaces a path value equal to <paramref name="placeholder"/> (for example the current user's id once the token is known).</summary>
     public void ReplacePathValue(string placeholder, string value)
     {
+        if (Request is null)
+        {
+            var values = _pathValues!;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (string.Equals(values[i], placeholder, StringComparison.Ordinal))
+                {
+                    values[i] = value; // the generated client's own array for this call
+                    _url = null;
+                    return;
+                }
+            }
+
+            return;
+        }
+
         foreach (var pair in Request.PathParameters)
         {
             if (pair.Value is string current && string.Equals(current, placeholder, StringComparison.Ordinal))
@@ -206,7 +260,15 @@ internal sealed class PipelineMessage : IDisposable
     {
         var url = Url;
         var message = new HttpRequestMessage(Method, url);
-        RequestHeaders.CopyTo(Request, message);
+        if (Request is not null)
+        {
+            RequestHeaders.CopyTo(Request, message);
+        }
+        else if (_descriptor!.Accept is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
         if (_headerCount > 0)
         {
             message.Headers.TryAddWithoutValidation(_header0.Name, _header0.Value);
@@ -286,7 +348,7 @@ internal sealed class PipelineMessage : IDisposable
 
     public void Dispose()
     {
-        if (Request is null)
+        if (Reader is null)
         {
             return; // already back in the pool
         }
@@ -294,7 +356,14 @@ internal sealed class PipelineMessage : IDisposable
         DiscardResponse();
 
         // Every attempt has been sent: the pooled request body can go back.
-        (Request.Content as PooledBodyStream)?.Release();
+        (Request?.Content as PooledBodyStream)?.Release();
+        if (_pooledContent is { } pooled)
+        {
+            _pooledContent = null;
+            Content = null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
+        }
+
         if (!_rented)
         {
             return;
@@ -302,8 +371,12 @@ internal sealed class PipelineMessage : IDisposable
 
         // Nothing of this request may outlive it in the spare message.
         _rented = false;
-        Request = null!;
+        Request = null;
         Reader = null!;
+        _descriptor = null;
+        _baseUrl = null;
+        _pathValues = null;
+        _queryValues = null;
         ErrorMapping = null;
         CallerToken = default;
         CancellationToken = default;

@@ -191,10 +191,12 @@ internal static class EmulatorLoadMode
         }
 
         using var channel = await http.PostAsync("/cpaas/notificationchannel/v1/" + userId + "/channels", Json(
-            "{\"notificationChannel\":{\"channelData\":{\"x-webhookURL\":\"http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/dead\"},\"channelType\":\"webhooks\"}}")).ConfigureAwait(false);
-        var channelId = (string)JsonNode.Parse(await channel.Content.ReadAsStringAsync().ConfigureAwait(false))!["notificationChannel"]!["callbackURL"]!;
+            "{\"notificationChannel\":{\"clientCorrelator\":\"bench\",\"channelData\":{\"x-webhookURL\":\"http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/dead\"},\"channelType\":\"webhooks\"}}")).ConfigureAwait(false);
+        var channelText = await channel.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var channelId = (string?)JsonNode.Parse(channelText)?["notificationChannel"]?["callbackURL"]
+            ?? throw new InvalidOperationException("The emulator did not create the webhook channel: " + (int)channel.StatusCode + " " + channelText);
         using var subscription = await http.PostAsync("/cpaas/smsmessaging/v1/" + userId + "/inbound/subscriptions", Json(
-            "{\"subscription\":{\"callbackReference\":{\"notifyURL\":\"" + channelId + "\"}}}")).ConfigureAwait(false);
+            "{\"subscription\":{\"clientCorrelator\":\"bench\",\"callbackReference\":{\"notifyURL\":\"" + channelId + "\"}}}")).ConfigureAwait(false);
         subscription.EnsureSuccessStatusCode();
     }
 

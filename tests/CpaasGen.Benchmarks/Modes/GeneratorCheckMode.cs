@@ -74,7 +74,9 @@ internal static class GeneratorCheckMode
                 p.Value.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key.ToString(), g => g.Count())))
             .ToList();
         var outputs = rerunResult.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).ToList();
-        var allCached = rerunResult.TrackedSteps.Values.SelectMany(s => s).SelectMany(s => s.Outputs).All(o => NoWork.Contains(o.Reason))
+        // "Compilation" is Roslyn's own input node (the edited compilation itself), Modified by any C# edit by definition;
+        // every step of the generator must be Cached/Unchanged.
+        var allCached = rerunResult.TrackedSteps.Where(p => p.Key != "Compilation").SelectMany(p => p.Value).SelectMany(s => s.Outputs).All(o => NoWork.Contains(o.Reason))
             && outputs.All(o => NoWork.Contains(o.Reason));
         var identical = rerunResult.GeneratedSources.Length == before.Count
             && rerunResult.GeneratedSources.All(s => before.TryGetValue(s.HintName, out var text) && text == s.SourceText.ToString());

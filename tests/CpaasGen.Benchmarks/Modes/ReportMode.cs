@@ -18,7 +18,7 @@ namespace CpaasGen.Benchmarks.Modes;
 /// Options: --results DIR, --throughput FILE, --generator FILE, --breakdown FILE, --builds FILE, --out FILE,
 /// --command TEXT, --analysis FILE, --emulator-load FILE, --fanout FILE.
 /// </summary>
-internal static class ReportMode
+internal static partial class ReportMode
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -38,21 +38,10 @@ internal static class ReportMode
         var fanOut = Load<FanOutResult>(Cli.Get(args, "--fanout"));
         var generator = Load<GeneratorCheckResult>(Cli.Get(args, "--generator"));
         var breakdown = Load<List<Phase>>(Cli.Get(args, "--breakdown"));
-        var builds = Load<HyperfineExport>(Cli.Get(args, "--builds"));
-        if (builds is not null)
-        {
-            builds.Tool = Cli.Get(args, "--builds-tool") ?? builds.Tool;
-            var buildsRoot = Cli.Get(args, "--builds-root");
-            foreach (var r in builds.Results)
-            {
-                r.Command = buildsRoot is null ? r.Command : r.Command.Replace(buildsRoot.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
-                r.Name ??= r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal) ? "**CpaasGen SDK** (Roslyn generator inside the compiler + the hand-written SDK)"
-                    : r.Command.Contains("GeneratorOnly", StringComparison.Ordinal) ? "**CpaasGen generator only** (a project compiling just the generated client, like the two references)"
-                    : r.Command.Contains("Reference.NSwag", StringComparison.Ordinal) ? "NSwag 14.7.1 (NSwag.MSBuild target, then compile)"
-                    : r.Command.Contains("Reference.Kiota", StringComparison.Ordinal) ? "Kiota CLI 1.38.0 (`kiota generate` in the build, then compile)"
-                    : r.Command;
-            }
-        }
+        var interleaved = Load<List<InterleavedResult>>(Cli.Get(args, "--interleaved"));
+        var builds = LoadBuilds(args, "--builds");
+        var serverBuilds = LoadBuilds(args, "--builds-server");
+        var buildsNote = Cli.Get(args, "--builds-note") is { } notePath && File.Exists(notePath) ? File.ReadAllText(notePath).Trim() : null;
 
         var analysisFile = Cli.Get(args, "--analysis");
         var analysis = analysisFile is not null && File.Exists(analysisFile) ? File.ReadAllText(analysisFile).TrimEnd() : null;
@@ -70,14 +59,15 @@ internal static class ReportMode
         md.AppendLine();
         var measuredAt = Directory.GetFiles(resultsDir, "*-report.csv").Max(f => File.GetLastWriteTimeUtc(f));
         AppendMachine(md, Cli.Get(args, "--command"), measuredAt);
-        AppendTargets(md, rows, generator);
+        AppendTargets(md, rows, generator, interleaved);
         AppendClientTables(md, rows);
         AppendNotifications(md, rows);
         AppendThroughput(md, throughput);
         EmulatorLoadMode.Render(md, emulatorLoad);
         FanOutMode.Render(md, fanOut);
-        AppendGenerator(md, rows, generator, builds);
+        AppendGenerator(md, rows, generator, builds, serverBuilds, buildsNote);
         AppendBreakdown(md, breakdown);
+        AppendInterleaved(md, interleaved);
         if (analysis is not null)
         {
             md.AppendLine(analysis);
@@ -109,7 +99,7 @@ internal static class ReportMode
         md.AppendLine();
     }
 
-    private static void AppendTargets(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator)
+    private static void AppendTargets(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator, List<InterleavedResult>? interleaved)
     {
         md.AppendLine("## Targets (issues 6 and 10)");
         md.AppendLine();
@@ -123,7 +113,12 @@ internal static class ReportMode
         {
             var t = facade.MeanNs / floor.MeanNs;
             var b = facade.AllocatedB / floor.AllocatedB;
-            md.AppendLine($"| facade send time ≤ 1.10× floor (in memory) | {Ns(facade.MeanNs)} vs {Ns(floor.MeanNs)}: **×{t:0.00}** | {Verdict(t <= 1.10, t, 1.10)} |");
+            md.AppendLine($"| facade send time ≤ 1.10× floor (in memory, BenchmarkDotNet) | {Ns(facade.MeanNs)} vs {Ns(floor.MeanNs)}: **×{t:0.00}** | {Verdict(t <= 1.10, t, 1.10)} |");
+            if (interleaved?.FirstOrDefault(r => r.Operation == "Send" && r.Contender == "Facade") is { } inter)
+            {
+                md.AppendLine($"| facade send time ≤ 1.10× floor (in memory, interleaved: median of {inter.Rounds} rounds × {inter.Calls:N0} calls) | **×{inter.RatioMedian:0.00}** (interquartile ×{inter.RatioQ1:0.00}–×{inter.RatioQ3:0.00}) | {Verdict(inter.RatioMedian <= 1.10, inter.RatioMedian, 1.10)} |");
+            }
+
             md.AppendLine($"| facade send bytes ≤ 1.25× floor (in memory) | {facade.AllocatedB:N0} B vs {floor.AllocatedB:N0} B: **×{b:0.00}** | {Verdict(b <= 1.25, b, 1.25)} |");
             var listFloor = Find(rows, "ListSubscriptions", "Floor");
             var listFacade = Find(rows, "ListSubscriptions", "Facade");
@@ -283,7 +278,7 @@ internal static class ReportMode
         md.AppendLine();
     }
 
-    private static void AppendGenerator(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator, HyperfineExport? builds)
+    private static void AppendGenerator(StringBuilder md, List<Row> rows, GeneratorCheckResult? generator, HyperfineExport? builds, HyperfineExport? serverBuilds, string? buildsNote)
     {
         md.AppendLine("## Generator");
         md.AppendLine();
@@ -321,31 +316,7 @@ internal static class ReportMode
             md.AppendLine();
         }
 
-        if (builds is not null && builds.Results.Count > 0)
-        {
-            md.AppendLine("### From a spec edit to a compiled client");
-            md.AppendLine();
-            md.AppendLine("Wall time of one edit-and-build on a copy of the repository (already built once, so restore is done): before each run");
-            md.AppendLine("a schema description in the spec is changed to a new text, then the project is built. Our generator runs inside the");
-            md.AppendLine("compiler; NSwag runs as an MSBuild target before it; Kiota runs its CLI (the reference project's build target) before");
-            md.AppendLine($"it. Measured with {builds.Tool ?? "hyperfine"}.");
-            md.AppendLine();
-            var ours = builds.Results.FirstOrDefault(r => r.Command.Contains("CpaasGen.Sdk", StringComparison.Ordinal));
-            md.AppendLine("| client | command | mean | min | max | runs | vs CpaasGen |");
-            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-            foreach (var r in builds.Results)
-            {
-                md.AppendLine($"| {r.Name ?? r.Command} | `{r.Command}` | {r.Mean:0.00} s | {r.Min:0.00} s | {r.Max:0.00} s | {r.Times?.Count ?? 0} | ×{(ours is null ? 0 : r.Mean / ours.Mean):0.00} |");
-            }
-
-            md.AppendLine();
-            md.AppendLine("Each build is a whole `dotnet build` of one project (MSBuild start-up, restore check, up-to-date checks, compile); the");
-            md.AppendLine("SDK's compile also compiles the hand-written SDK (and XML docs) on top of the 59 generated files; the generator-only");
-            md.AppendLine("project (created by build/bench.sh in the copy, never committed) and the reference projects compile only their generated");
-            md.AppendLine("client. Environment: " + (Environment.GetEnvironmentVariable("UseSharedCompilation") == "false" ? "UseSharedCompilation=false (no compiler server: every compile starts a fresh csc)" : "compiler server allowed") + (Environment.GetEnvironmentVariable("MSBUILDDISABLENODEREUSE") == "1" ? ", MSBUILDDISABLENODEREUSE=1" : string.Empty) + ".");
-
-            md.AppendLine();
-        }
+        AppendBuilds(md, builds, serverBuilds, buildsNote);
     }
 
     private static void AppendBreakdown(StringBuilder md, List<Phase>? breakdown)
@@ -396,106 +367,6 @@ internal static class ReportMode
     // ---- data -------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Class, string Method, string Category, string Contender, string Param, double MeanNs, double ErrorNs, double AllocatedB);
-
-    private static List<Row> LoadCsv(string dir)
-    {
-        var rows = new List<Row>();
-        if (!Directory.Exists(dir))
-        {
-            return rows;
-        }
-
-        foreach (var file in Directory.GetFiles(dir, "*-report.csv"))
-        {
-            var className = Path.GetFileName(file).Replace("-report.csv", string.Empty, StringComparison.Ordinal);
-            className = className[(className.LastIndexOf('.') + 1)..];
-            var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToList();
-            if (lines.Count < 2)
-            {
-                continue;
-            }
-
-            var header = SplitCsv(lines[0]);
-            int Col(string prefix) => header.FindIndex(h => h == prefix || h.StartsWith(prefix + " [", StringComparison.Ordinal));
-            var method = Col("Method");
-            var categories = Col("Categories");
-            var kind = Col("Kind");
-            var mean = Col("Mean");
-            var error = Col("Error");
-            var allocated = Col("Allocated");
-            foreach (var line in lines.Skip(1))
-            {
-                var cells = SplitCsv(line);
-                var name = cells[method];
-                var category = categories >= 0 ? cells[categories] : string.Empty;
-                var underscore = name.IndexOf('_', StringComparison.Ordinal);
-                rows.Add(new Row(
-                    className,
-                    name,
-                    category,
-                    underscore >= 0 ? name[(underscore + 1)..] : name,
-                    kind >= 0 ? cells[kind] : string.Empty,
-                    Number(cells[mean]),
-                    error >= 0 ? Number(cells[error]) : 0,
-                    allocated >= 0 ? Number(cells[allocated]) : 0));
-            }
-        }
-
-        return rows;
-    }
-
-    private static double Number(string text)
-    {
-        var clean = text.Replace(",", string.Empty, StringComparison.Ordinal).Trim();
-        return double.TryParse(clean, NumberStyles.Float, Inv, out var value) ? value : double.NaN;
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
-    }
-
-    private static T? Load<T>(string? path)
-        where T : class
-        => path is not null && File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) : null;
 
     private static Row? Find(List<Row> rows, string category, string contender) => rows.FirstOrDefault(r => r.Category == category && r.Contender == contender);
 
@@ -585,26 +456,4 @@ internal static class ReportMode
             return "unknown";
         }
     }
-}
-
-public sealed class HyperfineExport
-{
-    public string? Tool { get; set; }
-
-    public List<HyperfineResult> Results { get; set; } = new();
-}
-
-public sealed class HyperfineResult
-{
-    public string Command { get; set; } = string.Empty;
-
-    public string? Name { get; set; }
-
-    public double Mean { get; set; }
-
-    public double Min { get; set; }
-
-    public double Max { get; set; }
-
-    public List<double>? Times { get; set; }
 }

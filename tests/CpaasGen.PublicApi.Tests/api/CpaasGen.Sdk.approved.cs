@@ -1056,10 +1056,12 @@ namespace Cpaas
     }
     public class CpaasClient : System.IDisposable
     {
+        public const string CurrentUser = "~cpaas-current-user~";
         protected CpaasClient() { }
         public CpaasClient(Cpaas.CpaasClientOptions options) { }
         public CpaasClient(Cpaas.CpaasClientOptions options, System.Net.Http.HttpClient httpClient) { }
         public CpaasClient(Cpaas.CpaasClientOptions options, System.Net.Http.HttpClient? httpClient, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory) { }
+        public virtual Cpaas.Api.KandyApiClient Api { get; }
         public System.Uri? BaseUrl { get; }
         public virtual Cpaas.Conversation Conversation { get; }
         public virtual Cpaas.TwoFactor TwoFactor { get; }

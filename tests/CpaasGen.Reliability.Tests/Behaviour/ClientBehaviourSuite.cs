@@ -18,7 +18,7 @@ namespace Cpaas.Reliability.Tests.Behaviour;
 /// request path (redirect refusal, retries and Retry-After, the per-request deadline, the 401 refresh, "maybe
 /// processed", error mapping, transport security) must behave identically under both: there is one pipeline.
 /// </summary>
-public abstract class ClientBehaviourSuite : IClassFixture<BehaviourServers>, IDisposable
+public abstract partial class ClientBehaviourSuite : IClassFixture<BehaviourServers>, IDisposable
 {
     private readonly List<CpaasClient> _clients = new();
 

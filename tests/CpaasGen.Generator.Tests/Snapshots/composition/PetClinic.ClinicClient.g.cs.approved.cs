@@ -19,6 +19,76 @@ namespace PetClinic
         private const string GetConveyanceUrlTemplate = "{+baseurl}/conveyances/{+id}";
         private const string ListNotesUrlTemplate = "{+baseurl}/notes";
 
+        private static readonly global::PetClinic.OperationDescriptor s_addPetOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /pets",
+            new string[] { "/pets" },
+            global::System.Array.Empty<string>(),
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_getPetOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /pets/{id}",
+            new string[] { "/pets/", "" },
+            new string[] { "id" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_getFelineOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /felines/{id}",
+            new string[] { "/felines/", "" },
+            new string[] { "id" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_getVehicleOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /vehicles/{id}",
+            new string[] { "/vehicles/", "" },
+            new string[] { "id" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_payOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /payments",
+            new string[] { "/payments" },
+            global::System.Array.Empty<string>(),
+            global::System.Array.Empty<string>(),
+            null,
+            "application/json",
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_sendNoticeOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /notices",
+            new string[] { "/notices" },
+            global::System.Array.Empty<string>(),
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            null);
+
+        private static readonly global::PetClinic.OperationDescriptor s_getConveyanceOperation = new global::PetClinic.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /conveyances/{id}",
+            new string[] { "/conveyances/", "" },
+            new string[] { "id" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            null);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public ClinicClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -58,6 +128,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Pet> AddPetAsync(global::PetClinic.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = global::System.Array.Empty<string>();
+                return await direct.SendDirectAsync<global::PetClinic.Pet>(s_addPetOperation, pathValues, null, body, global::PetClinic.Pet.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToAddPetRequestInformation(body);
             var result = await RequestAdapter.SendAsync<global::PetClinic.Pet>(requestInfo, global::PetClinic.Pet.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /pets answered with no body, but the API description declares Pet.");
@@ -83,6 +160,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Pet> GetPetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+                var pathValues = new string[] { global::PetClinic.PathSegment.Encode(id, nameof(id)) };
+                return await direct.SendDirectAsync<global::PetClinic.Pet>(s_getPetOperation, pathValues, null, null, global::PetClinic.Pet.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetPetRequestInformation(id);
             var result = await RequestAdapter.SendAsync<global::PetClinic.Pet>(requestInfo, global::PetClinic.Pet.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /pets/{id} answered with no body, but the API description declares Pet.");
@@ -108,6 +192,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Cat> GetFelineAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+                var pathValues = new string[] { global::PetClinic.PathSegment.Encode(id, nameof(id)) };
+                return await direct.SendDirectAsync<global::PetClinic.Cat>(s_getFelineOperation, pathValues, null, null, global::PetClinic.Cat.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetFelineRequestInformation(id);
             var result = await RequestAdapter.SendAsync<global::PetClinic.Cat>(requestInfo, global::PetClinic.Cat.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /felines/{id} answered with no body, but the API description declares Cat.");
@@ -154,6 +245,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Vehicle> GetVehicleAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+                var pathValues = new string[] { global::PetClinic.PathSegment.Encode(id, nameof(id)) };
+                return await direct.SendDirectAsync<global::PetClinic.Vehicle>(s_getVehicleOperation, pathValues, null, null, global::PetClinic.Vehicle.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetVehicleRequestInformation(id);
             var result = await RequestAdapter.SendAsync<global::PetClinic.Vehicle>(requestInfo, global::PetClinic.Vehicle.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /vehicles/{id} answered with no body, but the API description declares Vehicle.");
@@ -179,6 +277,14 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task PayAsync(global::PetClinic.PaymentMethod body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = global::System.Array.Empty<string>();
+                await direct.SendDirectNoContentAsync(s_payOperation, pathValues, null, body, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToPayRequestInformation(body);
             await RequestAdapter.SendNoContentAsync(requestInfo, null, cancellationToken).ConfigureAwait(false);
         }
@@ -202,6 +308,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.SendNoticeResponse> SendNoticeAsync(global::PetClinic.SendNoticeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = global::System.Array.Empty<string>();
+                return await direct.SendDirectAsync<global::PetClinic.SendNoticeResponse>(s_sendNoticeOperation, pathValues, null, body, global::PetClinic.SendNoticeResponse.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToSendNoticeRequestInformation(body);
             var result = await RequestAdapter.SendAsync<global::PetClinic.SendNoticeResponse>(requestInfo, global::PetClinic.SendNoticeResponse.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /notices answered with no body, but the API description declares SendNoticeResponse.");
@@ -227,6 +340,13 @@ namespace PetClinic
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::PetClinic.Conveyance> GetConveyanceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::PetClinic.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (id is null) throw new global::System.ArgumentNullException(nameof(id));
+                var pathValues = new string[] { global::PetClinic.PathSegment.Encode(id, nameof(id)) };
+                return await direct.SendDirectAsync<global::PetClinic.Conveyance>(s_getConveyanceOperation, pathValues, null, null, global::PetClinic.Conveyance.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetConveyanceRequestInformation(id);
             var result = await RequestAdapter.SendAsync<global::PetClinic.Conveyance>(requestInfo, global::PetClinic.Conveyance.CreateFromDiscriminatorValue, null, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /conveyances/{id} answered with no body, but the API description declares Conveyance.");

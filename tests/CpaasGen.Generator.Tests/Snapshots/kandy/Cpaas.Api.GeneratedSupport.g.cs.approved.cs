@@ -19,6 +19,86 @@ namespace Cpaas.Api
         void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
     }
 
+    /// <summary>
+    /// One operation of the API description as data, for a request adapter that sends it without building a Kiota
+    /// <see cref="global::Microsoft.Kiota.Abstractions.RequestInformation"/> (<see cref="IDirectRequestAdapter"/>).
+    /// Emitted once per operation the direct path covers (path and scalar query parameters, no or one JSON model body, no or
+    /// one JSON model response); immutable except <see cref="AdapterCache"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
+    internal sealed class OperationDescriptor
+    {
+        /// <summary>Creates the descriptor.</summary>
+        public OperationDescriptor(global::Microsoft.Kiota.Abstractions.Method method, string name, string[] pathSegments, string[] pathParameters, string[] queryParameters, string? accept, string? contentType, global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>>? errorMapping)
+        {
+            Method = method;
+            Name = name;
+            PathSegments = pathSegments;
+            PathParameters = pathParameters;
+            QueryParameters = queryParameters;
+            Accept = accept;
+            ContentType = contentType;
+            ErrorMapping = errorMapping;
+        }
+
+        /// <summary>The HTTP method.</summary>
+        public global::Microsoft.Kiota.Abstractions.Method Method { get; }
+
+        /// <summary>The method and the path template without the base URL and the query, for logs: <c>GET /items/{id}</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>The literal path text after the base URL, around the path values: one more than <see cref="PathParameters"/>.</summary>
+        public string[] PathSegments { get; }
+
+        /// <summary>The path variables' names, in URL order (the values are passed encoded, in the same order).</summary>
+        public string[] PathParameters { get; }
+
+        /// <summary>The query keys (as in the URL template), in order; a value passed as null leaves its key out.</summary>
+        public string[] QueryParameters { get; }
+
+        /// <summary>The Accept header, or null when the operation declares no response body.</summary>
+        public string? Accept { get; }
+
+        /// <summary>The body's media type, or null when the operation has no body.</summary>
+        public string? ContentType { get; }
+
+        /// <summary>The error models by status key ("404", "4XX", "5XX", "XXX"), as Kiota's error mapping.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<global::Microsoft.Kiota.Abstractions.Serialization.IParsable>>? ErrorMapping { get; }
+
+        /// <summary>A slot the request adapter may use to cache what it derives from this descriptor (for example the last URL it built).</summary>
+        public object? AdapterCache { get; set; }
+    }
+
+    /// <summary>
+    /// A request adapter that sends a generated operation from its <see cref="OperationDescriptor"/> directly, with the body
+    /// and response models' own JSON readers and writers. The generated clients use it when their adapter implements it and
+    /// <see cref="CanSendDirect"/> is true, and build a Kiota RequestInformation for any other adapter.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
+    internal interface IDirectRequestAdapter
+    {
+        /// <summary>False when the adapter needs the RequestInformation path (for example to write only a backing store's changes).</summary>
+        bool CanSendDirect { get; }
+
+        /// <summary>Sends the operation and reads the success body with <paramref name="read"/>.</summary>
+        /// <param name="operation">The operation.</param>
+        /// <param name="pathValues">The path values, already encoded as path segments, in <see cref="OperationDescriptor.PathParameters"/> order.</param>
+        /// <param name="queryValues">The query values as text (not encoded; null to leave one out), in <see cref="OperationDescriptor.QueryParameters"/> order, or null for none.</param>
+        /// <param name="body">The JSON body, or null for none.</param>
+        /// <param name="read">The response model's reader.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        global::System.Threading.Tasks.Task<T> SendDirectAsync<T>(global::Cpaas.Api.OperationDescriptor operation, string[] pathValues, string?[]? queryValues, global::Cpaas.Api.IJsonModel? body, global::Cpaas.Api.GeneratedJson.ElementReader<T> read, global::System.Threading.CancellationToken cancellationToken)
+            where T : class;
+
+        /// <summary>Sends an operation that declares no response body.</summary>
+        /// <param name="operation">The operation.</param>
+        /// <param name="pathValues">The path values, already encoded as path segments.</param>
+        /// <param name="queryValues">The query values as text, or null for none.</param>
+        /// <param name="body">The JSON body, or null for none.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        global::System.Threading.Tasks.Task SendDirectNoContentAsync(global::Cpaas.Api.OperationDescriptor operation, string[] pathValues, string?[]? queryValues, global::Cpaas.Api.IJsonModel? body, global::System.Threading.CancellationToken cancellationToken);
+    }
+
     /// <summary>Encodes path parameter values as RFC 3986 path segments.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CpaasGen.Generator", "{scrubbed-version}")]
     internal static class PathSegment

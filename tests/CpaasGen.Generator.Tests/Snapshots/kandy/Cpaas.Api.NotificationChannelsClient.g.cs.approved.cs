@@ -44,6 +44,56 @@ namespace Cpaas.Api
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::Cpaas.Api.OperationDescriptor s_listNotificationChannelsOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/notificationchannel/v1/{userId}/channels",
+            new string[] { "/cpaas/notificationchannel/v1/", "/channels" },
+            new string[] { "userId" },
+            new string[] { "clientCorrelator", "channelType" },
+            "application/json",
+            null,
+            s_listNotificationChannelsErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_createNotificationChannelOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /cpaas/notificationchannel/v1/{userId}/channels",
+            new string[] { "/cpaas/notificationchannel/v1/", "/channels" },
+            new string[] { "userId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_createNotificationChannelErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_getNotificationChannelOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/notificationchannel/v1/{userId}/channels/{channelId}",
+            new string[] { "/cpaas/notificationchannel/v1/", "/channels/", "" },
+            new string[] { "userId", "channelId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_getNotificationChannelErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_updateNotificationChannelLifetimeOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.PUT,
+            "PUT /cpaas/notificationchannel/v1/{userId}/channels/{channelId}",
+            new string[] { "/cpaas/notificationchannel/v1/", "/channels/", "" },
+            new string[] { "userId", "channelId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_updateNotificationChannelLifetimeErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_deleteNotificationChannelOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /cpaas/notificationchannel/v1/{userId}/channels/{channelId}",
+            new string[] { "/cpaas/notificationchannel/v1/", "/channels/", "" },
+            new string[] { "userId", "channelId" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            s_deleteNotificationChannelErrors);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public NotificationChannelsClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -76,6 +126,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelListResponseBody> ListNotificationChannelsAsync(string userId, string? clientCorrelator = null, global::Cpaas.Api.ChannelType? channelType = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                var queryValues = new string?[] { clientCorrelator, (channelType is null ? null : channelType.Value.Value) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.NotificationChannelListResponseBody>(s_listNotificationChannelsOperation, pathValues, queryValues, null, global::Cpaas.Api.NotificationChannelListResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToListNotificationChannelsRequestInformation(userId, clientCorrelator, channelType);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelListResponseBody>(requestInfo, global::Cpaas.Api.NotificationChannelListResponseBody.CreateFromDiscriminatorValue, s_listNotificationChannelsErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/notificationchannel/v1/{userId}/channels answered with no body, but the API description declares NotificationChannelListResponseBody.");
@@ -123,6 +181,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelResponseBody> CreateNotificationChannelAsync(string userId, global::Cpaas.Api.NotificationChannelRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.NotificationChannelResponseBody>(s_createNotificationChannelOperation, pathValues, null, body, global::Cpaas.Api.NotificationChannelResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToCreateNotificationChannelRequestInformation(userId, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelResponseBody>(requestInfo, global::Cpaas.Api.NotificationChannelResponseBody.CreateFromDiscriminatorValue, s_createNotificationChannelErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /cpaas/notificationchannel/v1/{userId}/channels answered with no body, but the API description declares NotificationChannelResponseBody.");
@@ -161,6 +227,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelResponseBody> GetNotificationChannelAsync(string userId, string channelId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.NotificationChannelResponseBody>(s_getNotificationChannelOperation, pathValues, null, null, global::Cpaas.Api.NotificationChannelResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetNotificationChannelRequestInformation(userId, channelId);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelResponseBody>(requestInfo, global::Cpaas.Api.NotificationChannelResponseBody.CreateFromDiscriminatorValue, s_getNotificationChannelErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/notificationchannel/v1/{userId}/channels/{channelId} answered with no body, but the API description declares NotificationChannelResponseBody.");
@@ -200,6 +274,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.NotificationChannelLifetimeBody> UpdateNotificationChannelLifetimeAsync(string userId, string channelId, global::Cpaas.Api.NotificationChannelLifetimeBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.NotificationChannelLifetimeBody>(s_updateNotificationChannelLifetimeOperation, pathValues, null, body, global::Cpaas.Api.NotificationChannelLifetimeBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToUpdateNotificationChannelLifetimeRequestInformation(userId, channelId, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.NotificationChannelLifetimeBody>(requestInfo, global::Cpaas.Api.NotificationChannelLifetimeBody.CreateFromDiscriminatorValue, s_updateNotificationChannelLifetimeErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("PUT /cpaas/notificationchannel/v1/{userId}/channels/{channelId} answered with no body, but the API description declares NotificationChannelLifetimeBody.");
@@ -239,6 +322,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteNotificationChannelAsync(string userId, string channelId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (channelId is null) throw new global::System.ArgumentNullException(nameof(channelId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(channelId, nameof(channelId)) };
+                await direct.SendDirectNoContentAsync(s_deleteNotificationChannelOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToDeleteNotificationChannelRequestInformation(userId, channelId);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_deleteNotificationChannelErrors, cancellationToken).ConfigureAwait(false);
         }

@@ -65,6 +65,86 @@ namespace Cpaas.Api
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::Cpaas.Api.OperationDescriptor s_listSmsThreadsOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses" },
+            new string[] { "userId" },
+            new string[] { "max", "next", "new", "lastMessageTime" },
+            "application/json",
+            null,
+            s_listSmsThreadsErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_listSmsThreadsWithRemoteAddressOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "" },
+            new string[] { "userId", "remoteAddress" },
+            new string[] { "max", "next", "new", "lastMessageTime" },
+            "application/json",
+            null,
+            s_listSmsThreadsWithRemoteAddressErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_getSmsThreadOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "" },
+            new string[] { "userId", "remoteAddress", "localAddress" },
+            new string[] { "max", "next", "new", "lastMessageTime" },
+            "application/json",
+            null,
+            s_getSmsThreadErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_deleteSmsThreadOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "" },
+            new string[] { "userId", "remoteAddress", "localAddress" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            s_deleteSmsThreadErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_listSmsMessagesOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "/messages" },
+            new string[] { "userId", "remoteAddress", "localAddress" },
+            new string[] { "max", "next", "new", "lastMessageTime" },
+            "application/json",
+            null,
+            s_listSmsMessagesErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_getSmsMessageOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages/{messageId}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "/messages/", "" },
+            new string[] { "userId", "remoteAddress", "localAddress", "messageId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_getSmsMessageErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_deleteSmsMessageOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages/{messageId}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "/messages/", "" },
+            new string[] { "userId", "remoteAddress", "localAddress", "messageId" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            s_deleteSmsMessageErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_getSmsMessageStatusOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages/{messageId}/status",
+            new string[] { "/cpaas/smsmessaging/v1/", "/remoteAddresses/", "/localAddresses/", "/messages/", "/status" },
+            new string[] { "userId", "remoteAddress", "localAddress", "messageId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_getSmsMessageStatusErrors);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public SmsHistoryClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -95,6 +175,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsThreadListResponseBody> ListSmsThreadsAsync(string userId, int? max = null, string? next = null, string? onlyNew = null, long? lastMessageTime = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                var queryValues = new string?[] { (max is null ? null : max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), next, onlyNew, (lastMessageTime is null ? null : lastMessageTime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsThreadListResponseBody>(s_listSmsThreadsOperation, pathValues, queryValues, null, global::Cpaas.Api.SmsThreadListResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToListSmsThreadsRequestInformation(userId, max, next, onlyNew, lastMessageTime);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsThreadListResponseBody>(requestInfo, global::Cpaas.Api.SmsThreadListResponseBody.CreateFromDiscriminatorValue, s_listSmsThreadsErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses answered with no body, but the API description declares SmsThreadListResponseBody.");
@@ -140,6 +228,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsThreadListResponseBody> ListSmsThreadsWithRemoteAddressAsync(string userId, string remoteAddress, int? max = null, string? next = null, string? onlyNew = null, long? lastMessageTime = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)) };
+                var queryValues = new string?[] { (max is null ? null : max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), next, onlyNew, (lastMessageTime is null ? null : lastMessageTime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsThreadListResponseBody>(s_listSmsThreadsWithRemoteAddressOperation, pathValues, queryValues, null, global::Cpaas.Api.SmsThreadListResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToListSmsThreadsWithRemoteAddressRequestInformation(userId, remoteAddress, max, next, onlyNew, lastMessageTime);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsThreadListResponseBody>(requestInfo, global::Cpaas.Api.SmsThreadListResponseBody.CreateFromDiscriminatorValue, s_listSmsThreadsWithRemoteAddressErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress} answered with no body, but the API description declares SmsThreadListResponseBody.");
@@ -189,6 +286,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsThreadResponseBody> GetSmsThreadAsync(string userId, string remoteAddress, string localAddress, int? max = null, string? next = null, string? onlyNew = null, long? lastMessageTime = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)) };
+                var queryValues = new string?[] { (max is null ? null : max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), next, onlyNew, (lastMessageTime is null ? null : lastMessageTime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsThreadResponseBody>(s_getSmsThreadOperation, pathValues, queryValues, null, global::Cpaas.Api.SmsThreadResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetSmsThreadRequestInformation(userId, remoteAddress, localAddress, max, next, onlyNew, lastMessageTime);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsThreadResponseBody>(requestInfo, global::Cpaas.Api.SmsThreadResponseBody.CreateFromDiscriminatorValue, s_getSmsThreadErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress} answered with no body, but the API description declares SmsThreadResponseBody.");
@@ -236,6 +343,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteSmsThreadAsync(string userId, string remoteAddress, string localAddress, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)) };
+                await direct.SendDirectNoContentAsync(s_deleteSmsThreadOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToDeleteSmsThreadRequestInformation(userId, remoteAddress, localAddress);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_deleteSmsThreadErrors, cancellationToken).ConfigureAwait(false);
         }
@@ -277,6 +394,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsMessageListResponseBody> ListSmsMessagesAsync(string userId, string remoteAddress, string localAddress, int? max = null, string? next = null, string? onlyNew = null, long? lastMessageTime = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)) };
+                var queryValues = new string?[] { (max is null ? null : max.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), next, onlyNew, (lastMessageTime is null ? null : lastMessageTime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsMessageListResponseBody>(s_listSmsMessagesOperation, pathValues, queryValues, null, global::Cpaas.Api.SmsMessageListResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToListSmsMessagesRequestInformation(userId, remoteAddress, localAddress, max, next, onlyNew, lastMessageTime);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsMessageListResponseBody>(requestInfo, global::Cpaas.Api.SmsMessageListResponseBody.CreateFromDiscriminatorValue, s_listSmsMessagesErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages answered with no body, but the API description declares SmsMessageListResponseBody.");
@@ -326,6 +453,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsMessageResponseBody> GetSmsMessageAsync(string userId, string remoteAddress, string localAddress, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)), global::Cpaas.Api.PathSegment.Encode(messageId, nameof(messageId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsMessageResponseBody>(s_getSmsMessageOperation, pathValues, null, null, global::Cpaas.Api.SmsMessageResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetSmsMessageRequestInformation(userId, remoteAddress, localAddress, messageId);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsMessageResponseBody>(requestInfo, global::Cpaas.Api.SmsMessageResponseBody.CreateFromDiscriminatorValue, s_getSmsMessageErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages/{messageId} answered with no body, but the API description declares SmsMessageResponseBody.");
@@ -370,6 +507,17 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteSmsMessageAsync(string userId, string remoteAddress, string localAddress, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)), global::Cpaas.Api.PathSegment.Encode(messageId, nameof(messageId)) };
+                await direct.SendDirectNoContentAsync(s_deleteSmsMessageOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToDeleteSmsMessageRequestInformation(userId, remoteAddress, localAddress, messageId);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_deleteSmsMessageErrors, cancellationToken).ConfigureAwait(false);
         }
@@ -411,6 +559,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.SmsMessageStatusResponseBody> GetSmsMessageStatusAsync(string userId, string remoteAddress, string localAddress, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (remoteAddress is null) throw new global::System.ArgumentNullException(nameof(remoteAddress));
+                if (localAddress is null) throw new global::System.ArgumentNullException(nameof(localAddress));
+                if (messageId is null) throw new global::System.ArgumentNullException(nameof(messageId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(remoteAddress, nameof(remoteAddress)), global::Cpaas.Api.PathSegment.Encode(localAddress, nameof(localAddress)), global::Cpaas.Api.PathSegment.Encode(messageId, nameof(messageId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.SmsMessageStatusResponseBody>(s_getSmsMessageStatusOperation, pathValues, null, null, global::Cpaas.Api.SmsMessageStatusResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetSmsMessageStatusRequestInformation(userId, remoteAddress, localAddress, messageId);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.SmsMessageStatusResponseBody>(requestInfo, global::Cpaas.Api.SmsMessageStatusResponseBody.CreateFromDiscriminatorValue, s_getSmsMessageStatusErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/remoteAddresses/{remoteAddress}/localAddresses/{localAddress}/messages/{messageId}/status answered with no body, but the API description declares SmsMessageStatusResponseBody.");

@@ -37,6 +37,46 @@ namespace Cpaas.Api
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::Cpaas.Api.OperationDescriptor s_listInboundSubscriptionsOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions",
+            new string[] { "/cpaas/smsmessaging/v1/", "/inbound/subscriptions" },
+            new string[] { "userId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_listInboundSubscriptionsErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_createInboundSubscriptionOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions",
+            new string[] { "/cpaas/smsmessaging/v1/", "/inbound/subscriptions" },
+            new string[] { "userId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_createInboundSubscriptionErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_getInboundSubscriptionOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions/{subscriptionId}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/inbound/subscriptions/", "" },
+            new string[] { "userId", "subscriptionId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_getInboundSubscriptionErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_deleteInboundSubscriptionOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions/{subscriptionId}",
+            new string[] { "/cpaas/smsmessaging/v1/", "/inbound/subscriptions/", "" },
+            new string[] { "userId", "subscriptionId" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            s_deleteInboundSubscriptionErrors);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public SmsInboundSubscriptionsClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -64,6 +104,13 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionListResponseBody> ListInboundSubscriptionsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.InboundSubscriptionListResponseBody>(s_listInboundSubscriptionsOperation, pathValues, null, null, global::Cpaas.Api.InboundSubscriptionListResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToListInboundSubscriptionsRequestInformation(userId);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.InboundSubscriptionListResponseBody>(requestInfo, global::Cpaas.Api.InboundSubscriptionListResponseBody.CreateFromDiscriminatorValue, s_listInboundSubscriptionsErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions answered with no body, but the API description declares InboundSubscriptionListResponseBody.");
@@ -113,6 +160,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionResponseBody> CreateInboundSubscriptionAsync(string userId, global::Cpaas.Api.InboundSubscriptionRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.InboundSubscriptionResponseBody>(s_createInboundSubscriptionOperation, pathValues, null, body, global::Cpaas.Api.InboundSubscriptionResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToCreateInboundSubscriptionRequestInformation(userId, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.InboundSubscriptionResponseBody>(requestInfo, global::Cpaas.Api.InboundSubscriptionResponseBody.CreateFromDiscriminatorValue, s_createInboundSubscriptionErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions answered with no body, but the API description declares InboundSubscriptionResponseBody.");
@@ -148,6 +203,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.InboundSubscriptionResponseBody> GetInboundSubscriptionAsync(string userId, string subscriptionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(subscriptionId, nameof(subscriptionId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.InboundSubscriptionResponseBody>(s_getInboundSubscriptionOperation, pathValues, null, null, global::Cpaas.Api.InboundSubscriptionResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetInboundSubscriptionRequestInformation(userId, subscriptionId);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.InboundSubscriptionResponseBody>(requestInfo, global::Cpaas.Api.InboundSubscriptionResponseBody.CreateFromDiscriminatorValue, s_getInboundSubscriptionErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /cpaas/smsmessaging/v1/{userId}/inbound/subscriptions/{subscriptionId} answered with no body, but the API description declares InboundSubscriptionResponseBody.");
@@ -185,6 +248,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteInboundSubscriptionAsync(string userId, string subscriptionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(subscriptionId, nameof(subscriptionId)) };
+                await direct.SendDirectNoContentAsync(s_deleteInboundSubscriptionOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToDeleteInboundSubscriptionRequestInformation(userId, subscriptionId);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_deleteInboundSubscriptionErrors, cancellationToken).ConfigureAwait(false);
         }

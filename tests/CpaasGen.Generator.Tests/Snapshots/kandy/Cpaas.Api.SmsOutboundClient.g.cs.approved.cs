@@ -16,6 +16,16 @@ namespace Cpaas.Api
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::Cpaas.Api.OperationDescriptor s_createOutboundSmsMessageOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /cpaas/smsmessaging/v1/{userId}/outbound/{senderAddress}/requests",
+            new string[] { "/cpaas/smsmessaging/v1/", "/outbound/", "/requests" },
+            new string[] { "userId", "senderAddress" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_createOutboundSmsMessageErrors);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public SmsOutboundClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -55,6 +65,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.OutboundSmsMessageResponseBody> CreateOutboundSmsMessageAsync(string userId, string senderAddress, global::Cpaas.Api.OutboundSmsMessageRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (senderAddress is null) throw new global::System.ArgumentNullException(nameof(senderAddress));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(senderAddress, nameof(senderAddress)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.OutboundSmsMessageResponseBody>(s_createOutboundSmsMessageOperation, pathValues, null, body, global::Cpaas.Api.OutboundSmsMessageResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToCreateOutboundSmsMessageRequestInformation(userId, senderAddress, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.OutboundSmsMessageResponseBody>(requestInfo, global::Cpaas.Api.OutboundSmsMessageResponseBody.CreateFromDiscriminatorValue, s_createOutboundSmsMessageErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /cpaas/smsmessaging/v1/{userId}/outbound/{senderAddress}/requests answered with no body, but the API description declares OutboundSmsMessageResponseBody.");

@@ -38,6 +38,46 @@ namespace Cpaas.Api
             ["5XX"] = global::Cpaas.Api.RequestErrorBody.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::Cpaas.Api.OperationDescriptor s_sendCodeOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /cpaas/auth/v1/{userId}/codes",
+            new string[] { "/cpaas/auth/v1/", "/codes" },
+            new string[] { "userId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_sendCodeErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_resendCodeOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.PUT,
+            "PUT /cpaas/auth/v1/{userId}/codes/{codeId}",
+            new string[] { "/cpaas/auth/v1/", "/codes/", "" },
+            new string[] { "userId", "codeId" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_resendCodeErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_deleteCodeOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /cpaas/auth/v1/{userId}/codes/{codeId}",
+            new string[] { "/cpaas/auth/v1/", "/codes/", "" },
+            new string[] { "userId", "codeId" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            s_deleteCodeErrors);
+
+        private static readonly global::Cpaas.Api.OperationDescriptor s_verifyCodeOperation = new global::Cpaas.Api.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.PUT,
+            "PUT /cpaas/auth/v1/{userId}/codes/{codeId}/verify",
+            new string[] { "/cpaas/auth/v1/", "/codes/", "/verify" },
+            new string[] { "userId", "codeId" },
+            global::System.Array.Empty<string>(),
+            null,
+            "application/json",
+            s_verifyCodeErrors);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public TwoFactorClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -71,6 +111,14 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.TwoFactorCodeResponseBody> SendCodeAsync(string userId, global::Cpaas.Api.TwoFactorCodeRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.TwoFactorCodeResponseBody>(s_sendCodeOperation, pathValues, null, body, global::Cpaas.Api.TwoFactorCodeResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToSendCodeRequestInformation(userId, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.TwoFactorCodeResponseBody>(requestInfo, global::Cpaas.Api.TwoFactorCodeResponseBody.CreateFromDiscriminatorValue, s_sendCodeErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /cpaas/auth/v1/{userId}/codes answered with no body, but the API description declares TwoFactorCodeResponseBody.");
@@ -109,6 +157,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::Cpaas.Api.TwoFactorCodeResponseBody> ResendCodeAsync(string userId, string codeId, global::Cpaas.Api.TwoFactorCodeRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (codeId is null) throw new global::System.ArgumentNullException(nameof(codeId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(codeId, nameof(codeId)) };
+                return await direct.SendDirectAsync<global::Cpaas.Api.TwoFactorCodeResponseBody>(s_resendCodeOperation, pathValues, null, body, global::Cpaas.Api.TwoFactorCodeResponseBody.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToResendCodeRequestInformation(userId, codeId, body);
             var result = await RequestAdapter.SendAsync<global::Cpaas.Api.TwoFactorCodeResponseBody>(requestInfo, global::Cpaas.Api.TwoFactorCodeResponseBody.CreateFromDiscriminatorValue, s_resendCodeErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("PUT /cpaas/auth/v1/{userId}/codes/{codeId} answered with no body, but the API description declares TwoFactorCodeResponseBody.");
@@ -148,6 +205,15 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task DeleteCodeAsync(string userId, string codeId, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (codeId is null) throw new global::System.ArgumentNullException(nameof(codeId));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(codeId, nameof(codeId)) };
+                await direct.SendDirectNoContentAsync(s_deleteCodeOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToDeleteCodeRequestInformation(userId, codeId);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_deleteCodeErrors, cancellationToken).ConfigureAwait(false);
         }
@@ -184,6 +250,16 @@ namespace Cpaas.Api
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task VerifyCodeAsync(string userId, string codeId, global::Cpaas.Api.TwoFactorCodeVerificationBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::Cpaas.Api.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
+                if (codeId is null) throw new global::System.ArgumentNullException(nameof(codeId));
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = new string[] { global::Cpaas.Api.PathSegment.Encode(userId, nameof(userId)), global::Cpaas.Api.PathSegment.Encode(codeId, nameof(codeId)) };
+                await direct.SendDirectNoContentAsync(s_verifyCodeOperation, pathValues, null, body, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToVerifyCodeRequestInformation(userId, codeId, body);
             await RequestAdapter.SendNoContentAsync(requestInfo, s_verifyCodeErrors, cancellationToken).ConfigureAwait(false);
         }

@@ -29,6 +29,36 @@ namespace LendingLibrary
             ["404"] = global::LendingLibrary.Problem.CreateFromDiscriminatorValue,
         };
 
+        private static readonly global::LendingLibrary.OperationDescriptor s_addBookOperation = new global::LendingLibrary.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.POST,
+            "POST /books",
+            new string[] { "/books" },
+            global::System.Array.Empty<string>(),
+            global::System.Array.Empty<string>(),
+            "application/json",
+            "application/json",
+            s_addBookErrors);
+
+        private static readonly global::LendingLibrary.OperationDescriptor s_getBookOperation = new global::LendingLibrary.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.GET,
+            "GET /books/{isbn}",
+            new string[] { "/books/", "" },
+            new string[] { "isbn" },
+            global::System.Array.Empty<string>(),
+            "application/json",
+            null,
+            s_getBookErrors);
+
+        private static readonly global::LendingLibrary.OperationDescriptor s_removeBookOperation = new global::LendingLibrary.OperationDescriptor(
+            global::Microsoft.Kiota.Abstractions.Method.DELETE,
+            "DELETE /books/{isbn}",
+            new string[] { "/books/", "" },
+            new string[] { "isbn" },
+            global::System.Array.Empty<string>(),
+            null,
+            null,
+            null);
+
         /// <summary>Creates the client over a Kiota request adapter (which owns the HTTP client, base URL, authentication and serializers).</summary>
         /// <param name="requestAdapter">The request adapter.</param>
         public BooksClient(global::Microsoft.Kiota.Abstractions.IRequestAdapter requestAdapter)
@@ -89,6 +119,13 @@ namespace LendingLibrary
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::LendingLibrary.Book> AddBookAsync(global::LendingLibrary.Book body, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::LendingLibrary.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var pathValues = global::System.Array.Empty<string>();
+                return await direct.SendDirectAsync<global::LendingLibrary.Book>(s_addBookOperation, pathValues, null, body, global::LendingLibrary.Book.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToAddBookRequestInformation(body);
             var result = await RequestAdapter.SendAsync<global::LendingLibrary.Book>(requestInfo, global::LendingLibrary.Book.CreateFromDiscriminatorValue, s_addBookErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("POST /books answered with no body, but the API description declares Book.");
@@ -115,6 +152,13 @@ namespace LendingLibrary
         /// <exception cref="global::Microsoft.Kiota.Abstractions.ApiException">The API answered with an error status that carries no declared body, or with no body where one is declared.</exception>
         public virtual async global::System.Threading.Tasks.Task<global::LendingLibrary.Book> GetBookAsync(string isbn, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::LendingLibrary.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (isbn is null) throw new global::System.ArgumentNullException(nameof(isbn));
+                var pathValues = new string[] { global::LendingLibrary.PathSegment.Encode(isbn, nameof(isbn)) };
+                return await direct.SendDirectAsync<global::LendingLibrary.Book>(s_getBookOperation, pathValues, null, null, global::LendingLibrary.Book.ReadFrom, cancellationToken).ConfigureAwait(false);
+            }
+
             var requestInfo = ToGetBookRequestInformation(isbn);
             var result = await RequestAdapter.SendAsync<global::LendingLibrary.Book>(requestInfo, global::LendingLibrary.Book.CreateFromDiscriminatorValue, s_getBookErrors, cancellationToken).ConfigureAwait(false);
             return result ?? throw new global::Microsoft.Kiota.Abstractions.ApiException("GET /books/{isbn} answered with no body, but the API description declares Book.");
@@ -141,6 +185,14 @@ namespace LendingLibrary
         [global::System.Obsolete("This operation is deprecated in the API description.")]
         public virtual async global::System.Threading.Tasks.Task RemoveBookAsync(string isbn, global::System.Threading.CancellationToken cancellationToken = default)
         {
+            if (RequestAdapter is global::LendingLibrary.IDirectRequestAdapter { CanSendDirect: true } direct)
+            {
+                if (isbn is null) throw new global::System.ArgumentNullException(nameof(isbn));
+                var pathValues = new string[] { global::LendingLibrary.PathSegment.Encode(isbn, nameof(isbn)) };
+                await direct.SendDirectNoContentAsync(s_removeBookOperation, pathValues, null, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var requestInfo = ToRemoveBookRequestInformation(isbn);
             await RequestAdapter.SendNoContentAsync(requestInfo, null, cancellationToken).ConfigureAwait(false);
         }
