@@ -79,6 +79,24 @@ internal sealed class ClientCore
     /// </summary>
     public CallDeadline StartCall(CancellationToken cancellationToken) => new(Options.Timeout, cancellationToken);
 
+    /// <summary>
+    /// Runs a call that makes several requests under one <see cref="CpaasClientOptions.Timeout"/>: the caller's
+    /// cancellation stays an <see cref="OperationCanceledException"/>, the deadline becomes the typed timeout error.
+    /// </summary>
+    public async Task<TResult> WithCallDeadlineAsync<TArg, TResult>(TArg arg, Func<TArg, CancellationToken, Task<TResult>> body, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var call = StartCall(cancellationToken);
+        try
+        {
+            return await body(arg, call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (call.Expired(ex))
+        {
+            throw call.TimeoutError(ex);
+        }
+    }
+
     /// <summary>Rethrows a send's failure without its message text, whatever the server echoed (the SDK knows which field is the SMS).</summary>
     public CpaasApiException WithoutMessageText(CpaasApiException error, string? message)
         => error.Redacted(text => Redactor.Redact(text, message));

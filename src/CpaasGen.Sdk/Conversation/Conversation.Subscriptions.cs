@@ -24,7 +24,7 @@ public partial class Conversation
         {
             #pragma warning disable CA2208 // ParamName names the request's property at fault.
             throw new ArgumentException("WebhookUrl must be an absolute http or https URL.", nameof(request.WebhookUrl));
-#pragma warning restore CA2208
+            #pragma warning restore CA2208
         }
 
         if (request.DestinationAddress is not null)
@@ -32,16 +32,7 @@ public partial class Conversation
             PhoneAddress.Validate(request.DestinationAddress, nameof(request.DestinationAddress));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        using var call = _core.StartCall(cancellationToken);
-        try
-        {
-            return await SubscribeCoreAsync(request, call.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (call.Expired(ex))
-        {
-            throw call.TimeoutError(ex);
-        }
+        return await _core.WithCallDeadlineAsync(request, SubscribeCoreAsync, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SubscribeResult> SubscribeCoreAsync(SubscribeRequest request, CancellationToken cancellationToken)
@@ -115,16 +106,7 @@ public partial class Conversation
     public virtual async Task<UnsubscribeResult> UnsubscribeAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
         var id = RequireId(subscriptionId, nameof(subscriptionId));
-        cancellationToken.ThrowIfCancellationRequested();
-        using var call = _core.StartCall(cancellationToken);
-        try
-        {
-            return await UnsubscribeCoreAsync(id, call.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (call.Expired(ex))
-        {
-            throw call.TimeoutError(ex);
-        }
+        return await _core.WithCallDeadlineAsync(id, UnsubscribeCoreAsync, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<UnsubscribeResult> UnsubscribeCoreAsync(string id, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public partial class Conversation
         {
             #pragma warning disable CA2208 // ParamName names the request's property at fault, as PhoneAddress.Validate does for each address.
             throw new ArgumentException("DestinationAddress needs at least one address.", nameof(request.DestinationAddress));
-#pragma warning restore CA2208
+            #pragma warning restore CA2208
         }
 
         var destinations = new List<string>(request.DestinationAddress.Count);
@@ -62,7 +62,7 @@ public partial class Conversation
         {
             #pragma warning disable CA2208 // ParamName names the request's property at fault.
             throw new ArgumentException("Message must not be empty.", nameof(request.Message));
-#pragma warning restore CA2208
+            #pragma warning restore CA2208
         }
 
         var sender = isDefault ? PhoneAddress.DefaultSender : request.SenderAddress!.Trim();
