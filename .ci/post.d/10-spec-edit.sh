@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 
 copy() {
   mkdir -p "$work/repo"
-  (cd "$root" && git ls-files -z -- spec generator src/CpaasGen.Sdk Directory.Build.props Directory.Packages.props src/Directory.Build.props build/Version.props \
+  (cd "$root" && git ls-files -z -- spec generator src/CpaasGen.Sdk src/Shared src/Directory.Build.targets .editorconfig Directory.Build.props Directory.Packages.props src/Directory.Build.props build/Version.props \
     | xargs -0 -I{} cp --parents {} "$work/repo/")
 }
 copy

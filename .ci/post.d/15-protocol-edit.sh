@@ -16,7 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 started=$(date +%s)
 
 mkdir -p "$work/repo"
-(cd "$root" && git ls-files -z -- spec generator src/CpaasGen.Sdk Directory.Build.props Directory.Packages.props src/Directory.Build.props build/Version.props NuGet.config nuget.config \
+(cd "$root" && git ls-files -z -- spec generator src/CpaasGen.Sdk src/Shared src/Directory.Build.targets .editorconfig Directory.Build.props Directory.Packages.props src/Directory.Build.props build/Version.props NuGet.config nuget.config \
   | xargs -0 -I{} cp --parents {} "$work/repo/")
 spec="$work/repo/spec/openapi.yaml"
 before_src="$(cd "$work/repo/src" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)"
