@@ -132,12 +132,18 @@ internal static class HandWrittenNotificationParser
                 reader.Read(); // [
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
+                    var link = new Cpaas.Api.Link { Href = null! };
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        if (f.Href is null && reader.ValueTextEquals("href"u8))
+                        if (reader.ValueTextEquals("href"u8))
                         {
                             reader.Read();
-                            f.Href = reader.GetString();
+                            link.Href = reader.GetString()!;
+                        }
+                        else if (reader.ValueTextEquals("rel"u8))
+                        {
+                            reader.Read();
+                            link.Rel = reader.GetString();
                         }
                         else
                         {
@@ -145,6 +151,8 @@ internal static class HandWrittenNotificationParser
                             reader.Skip();
                         }
                     }
+
+                    (f.LinkList ??= new System.Collections.Generic.List<Cpaas.Api.Link>(1)).Add(link);
                 }
             }
             else if (reader.ValueTextEquals("dateTime"u8))
@@ -201,10 +209,10 @@ internal static class HandWrittenNotificationParser
     {
         public string? Id;
         public long? DateTime;
-        public string? Href;
+        public System.Collections.Generic.List<Cpaas.Api.Link>? LinkList;
         public string? EventType;
         public string? EventDescription;
 
-        public readonly System.Collections.Generic.List<Cpaas.Api.Link> Links() => Href is null ? [] : [new Cpaas.Api.Link { Href = Href }];
+        public readonly System.Collections.Generic.List<Cpaas.Api.Link> Links() => LinkList ?? [];
     }
 }

@@ -244,11 +244,32 @@ namespace Cpaas.Api
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray) throw Unexpected(ref reader, member, "an array");
-            var list = new global::System.Collections.Generic.List<T>();
+            // Most arrays on the wire hold one item (one destination, one link): that one gets a list of exactly one slot
+            // instead of List<T>'s first growth step of four; two or more grow as usual.
+            T first = default!;
+            var count = 0;
+            global::System.Collections.Generic.List<T>? list = null;
             while (reader.Read())
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) return list;
-                list.Add(read(ref reader));
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    return count switch { 0 => new global::System.Collections.Generic.List<T>(), 1 => new global::System.Collections.Generic.List<T>(1) { first }, _ => list! };
+                }
+
+                var item = read(ref reader);
+                if (count++ == 0)
+                {
+                    first = item;
+                    continue;
+                }
+
+                if (list is null)
+                {
+                    list = new global::System.Collections.Generic.List<T>(4);
+                    list.Add(first);
+                }
+
+                list.Add(item);
             }
 
             throw Truncated(member);
