@@ -46,6 +46,55 @@ public sealed class RoutingAndLifetimeTests
     }
 
     [Fact]
+    public async Task A_client_still_uploading_a_too_large_body_reads_the_413_not_a_reset_connection()
+    {
+        await using var emulator = await CpaasEmulator.StartAsync();
+        using var api = await ApiClient.ConnectAsync(emulator);
+        using var content = new StreamContent(new SlowBody(2 * 1024 * 1024, chunk: 64 * 1024, pause: TimeSpan.FromMilliseconds(5)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = 2 * 1024 * 1024;
+
+        // The upload takes ≈ 160 ms: an answer sent (and the connection closed) before it ends resets it under the client.
+        using var response = await api.Http.PostAsync($"{api.Sms}/outbound/+16135550100/requests", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("SVC0002", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A request body that arrives in chunks with a pause between them, like a slow client's upload.</summary>
+    private sealed class SlowBody(long length, int chunk, TimeSpan pause) : Stream
+    {
+        private long _sent;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _sent; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            var n = (int)Math.Min(Math.Min(count, chunk), length - _sent);
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            await Task.Delay(pause, cancellationToken);
+            Array.Fill(buffer, (byte)'x', offset, n);
+            _sent += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Two_emulators_in_one_process_are_independent()
     {
         await using var a = await CpaasEmulator.StartAsync();

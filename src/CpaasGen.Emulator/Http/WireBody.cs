@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Cpaas.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpaas.Emulator.Http;
@@ -28,12 +29,52 @@ internal static partial class WireBody
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
 
-    /// <summary>Reads the request body (bounded by Kestrel's MaxRequestBodySize) and parses it with <paramref name="read"/>.</summary>
+    /// <summary>The largest JSON body the API accepts (Kestrel's limit for every other request).</summary>
+    public const int MaxJsonBody = 1024 * 1024;
+
+    /// <summary>
+    /// How much of a too-large JSON body is still read (and discarded) before the 413, so a client that is still
+    /// uploading gets to read the answer instead of a reset connection; beyond it Kestrel refuses the request itself.
+    /// </summary>
+    private const long DrainLimit = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads the request body, at most <see cref="MaxJsonBody"/> bytes, and parses it with <paramref name="read"/>; a
+    /// larger body is SVC0002 with status 413, answered after the body has been read to its end.
+    /// </summary>
     public static async Task<(T? Value, byte[] Json, ApiError? Error)> ReadAsync<T>(HttpContext ctx, Reader<T> read)
         where T : class
     {
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = DrainLimit;
+        }
+
         using var buffer = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted).ConfigureAwait(false);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int count;
+            while ((count = await ctx.Request.Body.ReadAsync(chunk, ctx.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + count > MaxJsonBody)
+                {
+                    while (await ctx.Request.Body.ReadAsync(chunk, ctx.RequestAborted).ConfigureAwait(false) > 0)
+                    {
+                        // Discarded: only read so the client finishes its upload and reads the 413.
+                    }
+
+                    return (null, [], Errors.InvalidInput("body", StatusCodes.Status413PayloadTooLarge));
+                }
+
+                buffer.Write(chunk, 0, count);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
         var json = buffer.ToArray();
         var (value, error) = Parse(json, read);
         return (value, json, error);
